@@ -1,0 +1,16 @@
+"""The list of sub-commands; each module offers `add_parser(subparsers)` setting `run`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Protocol
+
+
+class Command(Protocol):
+    """A sub-command module."""
+
+    def add_parser(self, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        """Add the sub-command's parser; it must `set_defaults(run=...)`."""
+
+
+COMMANDS: list[Command] = []

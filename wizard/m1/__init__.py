@@ -1,0 +1,58 @@
+"""Sans-I/O model of the Korg M1's system-exclusive language: bytes in, typed objects out."""
+
+from wizard.m1.constants import Allocation, Bank, Function, Mode
+from wizard.m1.messages import (
+    AllCombinationsDump,
+    AllDataDump,
+    AllProgramsDump,
+    CombinationDump,
+    GlobalDump,
+    IdentityReply,
+    IdentityRequest,
+    KorgMessage,
+    Message,
+    ModeChange,
+    ModeData,
+    OpaqueKorgMessage,
+    ParameterChange,
+    ProgramDump,
+    Request,
+    SequenceDump,
+    Status,
+    WriteRequest,
+)
+from wizard.m1.parse import Peek, parse, peek, with_channel
+from wizard.m1.records import Combination, GlobalData, Program, SequenceData
+
+__all__ = [
+    "AllCombinationsDump",
+    "AllDataDump",
+    "AllProgramsDump",
+    "Allocation",
+    "Bank",
+    "Combination",
+    "CombinationDump",
+    "Function",
+    "GlobalData",
+    "GlobalDump",
+    "IdentityReply",
+    "IdentityRequest",
+    "KorgMessage",
+    "Message",
+    "Mode",
+    "ModeChange",
+    "ModeData",
+    "OpaqueKorgMessage",
+    "ParameterChange",
+    "Peek",
+    "Program",
+    "ProgramDump",
+    "Request",
+    "SequenceData",
+    "SequenceDump",
+    "Status",
+    "WriteRequest",
+    "parse",
+    "peek",
+    "with_channel",
+]
