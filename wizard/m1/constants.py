@@ -13,6 +13,7 @@ FORMAT_BASE = 0x30  # §1.1 format ID 3n, n = global channel - 1
 M1_MODEL_ID = 0x19  # §1.1 same for M1, M1R, M1EX, M1REX
 
 UNIVERSAL_NON_REALTIME = 0x7E  # §1.2
+UNIVERSAL_REALTIME = 0x7F  # MIDI standard; the M1 uses none of these messages
 ALL_CALL_DEVICE = 0x7F  # §1.2 device ID accepted on any channel
 GENERAL_INFORMATION = 0x06
 IDENTITY_REQUEST = 0x01

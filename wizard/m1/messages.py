@@ -34,6 +34,7 @@ from wizard.m1.packing import pack
 from wizard.m1.records import Combination, GlobalData, Program, SequenceData
 
 KORG_HEADER_LENGTH = 4
+CARD_STATUS_BITS = 0x33  # §2.4 NOTE 4: only the `ll` and `kk` bits of `00ll 00kk` mean anything
 
 REQUEST_FUNCTIONS = frozenset(
     {
@@ -296,6 +297,8 @@ class ModeData(KorgMessage):
     @property
     def card_label(self) -> str:
         """Program-card status in words (§2.4 NOTE 4: `00ll 00kk`)."""
+        if self.card & ~CARD_STATUS_BITS:
+            return f"unknown card state {self.card:#04x}"
         kind, fmt = (self.card >> 4) & 3, self.card & 3
         formats = {0: "global + 100/100", 1: "global + 50/50", 2: "sequencer only"}
         if kind == 0:
@@ -314,12 +317,30 @@ class ModeData(KorgMessage):
     @property
     def card_present(self) -> bool:
         """True when a usable program card is in the slot."""
-        return (self.card >> 4) & 3 != 0
+        return self.card & ~CARD_STATUS_BITS == 0 and (self.card >> 4) & 3 != 0
 
     @property
     def card_writable(self) -> bool:
         """True for a RAM card with its write-protect switch off."""
-        return (self.card >> 4) & 3 == 2
+        return self.card & ~CARD_STATUS_BITS == 0 and (self.card >> 4) & 3 == 2
+
+    @property
+    def pcm_label(self) -> str:
+        """PCM-card status in words (§2.4 NOTE 5: 0 "card off", 1 no card, 2 card in).
+
+        What "card off" means on the instrument is not documented [?]; the label keeps
+        the manual's words.
+        """
+        return {
+            0: "PCM card off",
+            1: "no PCM card",
+            2: "PCM card inserted",
+        }.get(self.pcm_card, f"unknown PCM card state {self.pcm_card:#04x}")
+
+    @property
+    def pcm_card_present(self) -> bool:
+        """True when the PCM-card slot holds a card the M1 can play."""
+        return self.pcm_card == 2
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ def raw_length(packed_len: int) -> int:
     if rest == 1:
         raise ParseError(
             f"{packed_len} packed bytes cannot be valid 7-in-8 data "
-            "(a group would hold only its top-bit byte)."
+            "(a group would hold only its top-bit byte).",
+            "The data is damaged or is not M1 data; use another copy.",
         )
     return GROUP * full + (rest - 1 if rest else 0)
 
@@ -66,7 +67,8 @@ def unpack(packed: bytes) -> bytes:
         for i, value in enumerate((top, *group)):
             if value > 0x7F:
                 raise ParseError(
-                    f"byte 0x{value:02X} inside packed data has its top bit set.",
+                    f"byte {value:02X} inside packed data has its top bit set.",
+                    "The data is damaged or is not M1 data; use another copy.",
                     offset=start + i,
                 )
         for i, value in enumerate(group):

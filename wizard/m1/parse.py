@@ -22,6 +22,7 @@ from wizard.m1.constants import (
     SYSEX_END,
     SYSEX_START,
     UNIVERSAL_NON_REALTIME,
+    UNIVERSAL_REALTIME,
     Allocation,
     Bank,
     Function,
@@ -83,8 +84,14 @@ MANUFACTURERS = {
     0x44: "Casio",
     0x47: "Akai",
     0x7D: "a non-commercial (educational) ID",
+    0x00: "a maker with a three-byte ID",
 }
-KORG_MODELS = {0x26: "T1/T2/T3", 0x28: "Wavestation", 0x1D: "M3R", 0x3A: "01/W", 0x1C: "DS-8"}
+# Only IDs confirmed by a manual: T1-T3 from m1-sysex.md §8, the others from their own
+# MIDI implementation pages. An unlisted ID is shown as a number rather than guessed.
+KORG_MODELS = {0x03: "EX-8000", 0x13: "DS-8", 0x26: "T1/T2/T3", 0x28: "Wavestation"}
+
+DAMAGED = "The data is damaged or is not M1 data; use another copy."
+RETAKE = "Use a complete copy of the data; if it came over MIDI, take the dump again."
 
 
 @dataclass(frozen=True)
@@ -166,47 +173,57 @@ def peek(data: bytes) -> Peek:
 
 
 def describe_function(function: Function) -> str:
-    """A function code as the manual names it, e.g. "ALL PROGRAM DUMP (4C)"."""
+    """A function code as the manual names it, e.g. "ALL PROGRAMS DUMP (4C)"."""
     return f"{function.name.replace('_', ' ')} ({int(function):02X})"
+
+
+def _bytes(count: int) -> str:
+    return "1 byte" if count == 1 else f"{count} bytes"
 
 
 def _length_problem(data: bytes, expected: int, what: str) -> ParseError:
     diff = len(data) - expected
     if diff < 0:
+        verb = "is" if diff == -1 else "are"
         return ParseError(
             f"{what} is {len(data)} bytes where {expected} were expected: "
-            f"{-diff} bytes are missing (truncated).",
+            f"{_bytes(-diff)} {verb} missing (truncated).",
             "Use a complete copy of the data; if it came over MIDI, take the dump again "
             "and run the interface loopback test.",
         )
     return ParseError(
         f"{what} is {len(data)} bytes where {expected} were expected: "
-        f"{diff} bytes too many (over-long).",
+        f"{_bytes(diff)} too many (over-long).",
         "The data is damaged or was made for other memory settings; use another copy.",
     )
 
 
 def _check_frame(data: bytes) -> None:
     if not data:
-        raise ParseError("the message is empty.", "Give a complete F0 ... F7 message.")
+        raise ParseError(
+            "the message is empty: it holds no bytes at all.",
+            "Choose a file that holds M1 data, or take the dump from the M1 again.",
+        )
     if data[0] != SYSEX_START:
         raise ParseError(
-            f"this is not a system-exclusive message (it starts with {data[0]:02X}, not F0).",
-            "Give a complete F0 ... F7 message.",
+            f"this is not M1 data: M1 messages start with byte F0, this one starts with "
+            f"{data[0]:02X}.",
+            "Choose a .syx file saved from an M1, or take the dump from the M1 again.",
             offset=0,
         )
     if data[-1] != SYSEX_END or len(data) < 2:
         raise ParseError(
-            "the message is unterminated: it has no F7 at the end.",
-            "Use a complete copy of the data; the end of this message was lost.",
+            "the message is unterminated: its closing F7 byte is missing, so its end was lost.",
+            RETAKE,
             offset=len(data),
         )
     for offset in range(1, len(data) - 1):
         if data[offset] > 0x7F:
             raise ParseError(
-                f"byte {offset} (0x{data[offset]:02X}) is a status byte inside the message: "
-                "the data is damaged.",
-                "Use another copy; if it came over MIDI, run the interface loopback test.",
+                f"byte {offset} of the message is {data[offset]:02X}, a MIDI status byte that "
+                "cannot appear inside M1 data: the message is damaged.",
+                "Use another copy; if it came over MIDI, run the interface loopback test "
+                "and take the dump again.",
                 offset=offset,
             )
 
@@ -220,7 +237,12 @@ def _parse_universal(data: bytes) -> Message:
         if len(data) != IDENTITY_REPLY_LENGTH:
             raise _length_problem(data, IDENTITY_REPLY_LENGTH, "the identity reply")
         if data[2] >= 16:
-            raise ParseError(f"identity reply for device {data[2]:#04x}, which is not a channel.")
+            raise ParseError(
+                f"the identity reply names device {data[2]:02X}, which is not a MIDI channel "
+                "(00-0F).",
+                "The reply is damaged or is not from an M1; send the identity request again.",
+                offset=2,
+            )
         return IdentityReply(
             channel=data[2] + 1,
             manufacturer=data[5],
@@ -230,24 +252,36 @@ def _parse_universal(data: bytes) -> Message:
         )
     raise ParseError(
         "this is a universal system-exclusive message that the M1 does not use.",
-        "It can be left out; it holds no M1 sounds.",
+        "Leave it out; it holds no M1 sounds or settings.",
     )
 
 
 def _check_korg_header(data: bytes) -> int:
     if len(data) < 3:
-        raise ParseError("the message is too short to say what it is.")
+        raise ParseError(
+            "the message is empty: it has nothing between its F0 start byte and its F7 end byte.",
+            DAMAGED,
+        )
+    if data[1] == UNIVERSAL_REALTIME:
+        raise ParseError(
+            "this is a universal real-time message that the M1 does not use.",
+            "Leave it out; it holds no M1 sounds or settings.",
+            offset=1,
+        )
     if data[1] != KORG_ID:
-        maker = MANUFACTURERS.get(data[1], f"manufacturer ID 0x{data[1]:02X}")
+        maker = MANUFACTURERS.get(data[1], f"manufacturer ID {data[1]:02X}")
         raise ParseError(
             f"this message is not Korg data: it comes from {maker}.",
             "Choose a file made for the Korg M1.",
             offset=1,
         )
     if len(data) < 6:
-        raise ParseError("the Korg message is too short to say which model it is for.")
+        raise ParseError(
+            f"this Korg message is only {len(data)} bytes long, too short to be an M1 message.",
+            DAMAGED,
+        )
     if data[3] != M1_MODEL_ID:
-        model = KORG_MODELS.get(data[3], f"model ID 0x{data[3]:02X}")
+        model = KORG_MODELS.get(data[3], f"model ID {data[3]:02X}")
         raise ParseError(
             f"this is data for another Korg model ({model}), not an M1.",
             "Choose a file made for the Korg M1, M1R or M1EX.",
@@ -255,18 +289,25 @@ def _check_korg_header(data: bytes) -> int:
         )
     if data[2] & 0xF0 != FORMAT_BASE:
         raise ParseError(
-            f"the Korg format byte 0x{data[2]:02X} is not the M1's (30-3F).",
-            "The data is damaged or not M1 data; use another copy.",
+            f"the channel byte {data[2]:02X} is not one the M1 sends "
+            "(30-3F stand for MIDI channels 1-16).",
+            DAMAGED,
             offset=2,
         )
     return (data[2] & 0x0F) + 1
 
 
+def _bank_problem(value: int, offset: int) -> ParseError:
+    return ParseError(
+        f"the bank byte {value:02X} is neither internal memory (00) nor card (01).",
+        DAMAGED,
+        offset=offset,
+    )
+
+
 def _bank(value: int, offset: int) -> Bank:
     if value > 1:
-        raise ParseError(
-            f"bank byte 0x{value:02X} is neither internal (00) nor card (01).", offset=offset
-        )
+        raise _bank_problem(value, offset)
     return Bank(value)
 
 
@@ -275,18 +316,28 @@ def _records(raw: bytes, size: int) -> list[bytes]:
 
 
 def _dump(data: bytes, channel: int, function: Function) -> KorgMessage:
+    name = describe_function(function)
+    if len(data) < PAYLOAD_START + DUMP_PREFIX[function] + 1:
+        raise ParseError(
+            f"this {name} is only {len(data)} bytes long, too short even for its header "
+            "(truncated).",
+            RETAKE,
+        )
     header = _dump_header(data, function)
     if header is None:
+        value = data[PAYLOAD_START]
+        if function is Function.GLOBAL_DUMP:
+            raise _bank_problem(value, PAYLOAD_START)
         raise ParseError(
-            f"the header of this {describe_function(function)} has unknown bits set "
-            f"(0x{data[PAYLOAD_START]:02X}).",
-            "The data is damaged or not M1 data; use another copy.",
+            f"the memory-allocation byte of this {name} is {value:02X}, but only 00-03 "
+            "exist (internal or card, 100/100 or 50/50).",
+            DAMAGED,
             offset=PAYLOAD_START,
         )
     bank, allocation, events = header
     expected = expected_length(function, allocation, events)
     if len(data) != expected:
-        what = describe_function(function)
+        what = name
         if DUMP_PREFIX[function] > 0 and function is not Function.GLOBAL_DUMP:
             what += f" for {allocation.short} memory"
         if DUMP_PREFIX[function] == 3:
@@ -372,8 +423,8 @@ def parse(data: bytes) -> Message:
         function = Function(code)
     except ValueError:
         raise ParseError(
-            f"function code {code:02X} is not one the M1 uses.",
-            "The data is damaged or for another instrument; use another copy.",
+            f"the message type {code:02X} (byte 4) is not one the M1 uses.",
+            "The data is damaged or is for another instrument; use another copy.",
             offset=4,
         ) from None
     if function in _OPAQUE:
@@ -390,13 +441,18 @@ def with_channel(data: bytes, channel: int) -> bytes:
         ParseError: `data` is not an M1 or identity message.
     """
     if not 1 <= channel <= 16:
-        raise ParseError(f"MIDI channel {channel} does not exist (1-16).")
+        raise ParseError(
+            f"MIDI channel {channel} does not exist.", "Choose a channel from 1 to 16."
+        )
     data = bytes(data)
-    if len(data) >= 5 and data[0] == SYSEX_START and data[1] == UNIVERSAL_NON_REALTIME:
+    if len(data) < 5 or data[0] != SYSEX_START:
+        raise ParseError(
+            "only complete M1 messages can be given another channel.",
+            "Give the whole message, from its F0 start byte to its F7 end byte.",
+        )
+    if data[1] == UNIVERSAL_NON_REALTIME:
         if data[2] == ALL_CALL_DEVICE:
             return data
         return data[:2] + bytes((channel - 1,)) + data[3:]
-    if len(data) < 5 or data[0] != SYSEX_START:
-        raise ParseError("only complete M1 messages can be given another channel.")
     _check_korg_header(data)
     return data[:2] + bytes((FORMAT_BASE + channel - 1,)) + data[3:]

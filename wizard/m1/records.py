@@ -94,7 +94,12 @@ class Combination:
 
 @dataclass(frozen=True)
 class DrumInstrument:
-    """One of the 30 instruments of a drum kit (§4.3; field meanings [C1])."""
+    """One of the 30 instruments of a drum kit (§4.3; field meanings [C1]).
+
+    Tune, level and decay are read as signed bytes. The sign of level and decay is open
+    in §9 item 8; the factory kits hold values such as 0xDF next to 0x63 and 0x9D, which
+    only make sense as -33, +99 and -99 (the -99..+99 range of §4.1).
+    """
 
     sound: int
     key: int
@@ -156,7 +161,7 @@ class GlobalData:
         kits = []
         for i in range(DRUM_INSTRUMENTS):
             b = self.raw[base + DRUM_INSTRUMENT_SIZE * i : base + DRUM_INSTRUMENT_SIZE * (i + 1)]
-            kits.append(DrumInstrument(b[0], b[1], b[2], signed(b[3]), b[4], signed(b[5])))
+            kits.append(DrumInstrument(b[0], b[1], b[2], signed(b[3]), signed(b[4]), signed(b[5])))
         return tuple(kits)
 
 
