@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
+from wizard.cli import inspect_cmd
+
 
 class Command(Protocol):
     """A sub-command module."""
@@ -14,3 +16,4 @@ class Command(Protocol):
 
 
 COMMANDS: list[Command] = []
+COMMANDS.append(inspect_cmd)

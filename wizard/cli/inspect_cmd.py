@@ -1,0 +1,195 @@
+"""`m1-wizard inspect FILE [--json]`: what a dump file holds and what is wrong with it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from wizard.cli import exit_codes
+from wizard.errors import FileFormatError
+from wizard.m1.constants import Bank
+from wizard.m1.file_message import FileMessage
+from wizard.m1.report import Problem
+from wizard.m1.syx_file import DumpFile, FileFormat, FileUnreadableError, read_dump_file
+
+NAME_COLUMNS = 4
+FORMAT_WORDS = {
+    FileFormat.SYX: "binary .syx",
+    FileFormat.HEX_TEXT: "hex text",
+    FileFormat.SMF: "Standard MIDI File",
+    FileFormat.TEXT: "text",
+}
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `inspect`."""
+    parser = sub.add_parser(
+        "inspect",
+        help="show what a .syx / .mid file holds and whether it is safe to send",
+        description="List every message in a dump file with its program, combination and "
+        "song names, and every problem found. The file is only read, never changed.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .syx, hex-text or .mid file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Inspect `args.file`; exit 0 without errors, 1 with, 2 when it cannot be read."""
+    try:
+        dump = read_dump_file(args.file)
+    except FileUnreadableError as failure:
+        print(f"m1-wizard inspect: {failure}", file=sys.stderr)
+        return exit_codes.USAGE
+    except FileFormatError as failure:
+        if args.json:
+            print(json.dumps(refused_json(args.file, failure), indent=2))
+        else:
+            print(f"m1-wizard inspect: {failure}", file=sys.stderr)
+        return exit_codes.FAILED
+    if args.json:
+        print(json.dumps(dump_json(dump), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(dump))
+    return exit_codes.FAILED if dump.has_errors else exit_codes.OK
+
+
+def _function_hex(message: FileMessage) -> str | None:
+    code = message.function_code
+    return None if code is None else f"{code:02X}"
+
+
+def _bank_name(bank: Bank | None) -> str | None:
+    return None if bank is None else bank.name.lower()
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """One problem as a JSON object."""
+    return {
+        "severity": str(problem.severity),
+        "message": problem.message,
+        "next_action": problem.next_action,
+        "offset": problem.offset,
+        "message_index": problem.message_index,
+    }
+
+
+def message_json(message: FileMessage) -> dict[str, Any]:
+    """One message as a JSON object."""
+    contents = message.contents
+    return {
+        "index": message.index,
+        "offset": message.offset,
+        "kind": message.kind,
+        "function": _function_hex(message),
+        "label": message.label,
+        "channel": message.channel,
+        "length": message.length,
+        "expected_length": message.expected_length,
+        "allocation": None if message.allocation is None else message.allocation.short,
+        "bank": _bank_name(message.bank),
+        "events": message.events,
+        "ok": not message.has_errors,
+        "programs": list(contents.programs),
+        "combinations": list(contents.combinations),
+        "songs": list(contents.songs),
+        "global": contents.has_global,
+    }
+
+
+def dump_json(dump: DumpFile) -> dict[str, Any]:
+    """The whole report as one JSON object (`inspect --json`)."""
+    return {
+        "file": dump.path,
+        "format": str(dump.format),
+        "size": dump.size,
+        "sha256": dump.sha256,
+        "summary": dump.summary,
+        "ok": not dump.has_errors,
+        "messages": [message_json(m) for m in dump.messages],
+        "problems": [problem_json(p) for p in dump.problems],
+    }
+
+
+def refused_json(path: str, failure: FileFormatError) -> dict[str, Any]:
+    """The JSON report for a file refused before reading (too large)."""
+    return {
+        "file": path,
+        "ok": False,
+        "messages": [],
+        "problems": [
+            {
+                "severity": "error",
+                "message": failure.message,
+                "next_action": failure.next_action,
+                "offset": None,
+                "message_index": None,
+            }
+        ],
+    }
+
+
+def _name_grid(names: tuple[str, ...], width: int) -> list[str]:
+    cells = [f"{number:0{width}d} {name:<10}" for number, name in enumerate(names)]
+    return [
+        "    " + "   ".join(cells[row : row + NAME_COLUMNS]).rstrip()
+        for row in range(0, len(cells), NAME_COLUMNS)
+    ]
+
+
+def _message_lines(message: FileMessage) -> list[str]:
+    length = f"{message.length} bytes"
+    if message.expected_length is not None:
+        length += f" (expected {message.expected_length})"
+    head = f"Message {message.index + 1} at byte {message.offset}: {message.label}"
+    if message.channel is not None:
+        head += f", channel {message.channel}"
+    lines = [f"{head}, {length}"]
+    details = []
+    if message.allocation is not None:
+        details.append(f"memory {message.allocation.short}")
+    if message.bank is not None:
+        details.append(f"{_bank_name(message.bank)} bank")
+    if message.events is not None:
+        details.append(f"{message.events} sequencer events")
+    if details:
+        lines.append("  " + ", ".join(details))
+    contents = message.contents
+    if contents.has_global:
+        lines.append("  Global data with drum kits")
+    for title, names, width in (
+        ("Combinations", contents.combinations, 2),
+        ("Programs", contents.programs, 2),
+        ("Songs", contents.songs, 1),
+    ):
+        if names:
+            lines.append(f"  {title}:")
+            lines += _name_grid(names, width)
+    if message.has_errors:
+        lines.append("  Not usable: see the problems below.")
+    return lines
+
+
+def render_text(dump: DumpFile) -> str:
+    """The human report of `inspect`."""
+    lines = [
+        f"File:     {dump.path}",
+        f"Format:   {FORMAT_WORDS[dump.format]}, {dump.size} bytes, sha256 {dump.sha256}",
+        f"Contents: {dump.summary}",
+    ]
+    for message in dump.messages:
+        lines.append("")
+        lines += _message_lines(message)
+    errors, warnings = len(dump.errors), len(dump.warnings)
+    lines.append("")
+    if not dump.problems:
+        lines.append("No problems found.")
+    else:
+        lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
+        for problem in dump.problems:
+            lines.append(f"  {problem.severity}: {problem.message}")
+            if problem.next_action:
+                lines.append(f"  {' ' * len(problem.severity)}  {problem.next_action}")
+    return "\n".join(lines) + "\n"
