@@ -110,7 +110,9 @@ class Peek:
     events: int | None = None
 
 
-def _dump_header(data: bytes, function: Function) -> tuple[Bank, Allocation, int] | None:
+def _dump_header(
+    data: bytes | bytearray, function: Function
+) -> tuple[Bank, Allocation, int] | None:
     """Bank, allocation and event count from a dump's prefix bytes, if readable."""
     prefix = DUMP_PREFIX[function]
     if prefix == 0:
@@ -133,7 +135,7 @@ def _dump_header(data: bytes, function: Function) -> tuple[Bank, Allocation, int
     return Bank(ac & 1), Allocation(ac >> 1), events
 
 
-def peek(data: bytes) -> Peek:
+def peek(data: bytes | bytearray) -> Peek:
     """Classify a message by its header and function code, never by anything else.
 
     Args:
@@ -400,7 +402,7 @@ _PARSERS: dict[Function, Callable[[bytes, int, Function], KorgMessage]] = {
 }
 
 
-def parse(data: bytes) -> Message:
+def parse(data: bytes | bytearray) -> Message:
     """Parse one complete message.
 
     Args:
@@ -432,7 +434,7 @@ def parse(data: bytes) -> Message:
     return _PARSERS[function](data, channel, function)
 
 
-def with_channel(data: bytes, channel: int) -> bytes:
+def with_channel(data: bytes | bytearray, channel: int) -> bytes:
     """The same M1 message addressed to another global channel (§1.1: byte 3n).
 
     Identity requests get the matching device ID, unless they use the all-call ID 7F.
