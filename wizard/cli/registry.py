@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from wizard.cli import inspect_cmd
+from wizard.cli import emulate_cmd, inspect_cmd, ports_cmd
 
 
 class Command(Protocol):
@@ -17,3 +17,5 @@ class Command(Protocol):
 
 COMMANDS: list[Command] = []
 COMMANDS.append(inspect_cmd)
+COMMANDS.append(ports_cmd)
+COMMANDS.append(emulate_cmd)

@@ -1,0 +1,175 @@
+"""`m1-wizard emulate`: a virtual M1 on a MIDI port pair, for trying the wizard (or any
+librarian) without the synthesizer."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from datetime import datetime
+from types import FrameType
+
+from wizard.cli import exit_codes
+from wizard.emulator import SCENARIOS, Behaviour, M1Emulator, Timing, build_state, load_messages
+from wizard.emulator.state import M1State
+from wizard.errors import FileFormatError, ProtocolError, TransportError, WizardError
+from wizard.m1.parse import describe_function, peek
+from wizard.m1.syx_file import read_dump_file
+from wizard.transport.base import Transport
+from wizard.transport.bridge import Direction, EmulatorBridge, Traffic
+from wizard.transport.link import EmulatorLink
+from wizard.transport.port_names import PortChoice
+from wizard.transport.rtmidi_ports import open_ports, open_virtual_ports
+from wizard.transport.spy import SpyTransport, hex_bytes
+
+DEFAULT_NAME = "M1 emulator"
+PROGRAM = "m1-wizard emulate"
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `emulate`."""
+    parser = sub.add_parser(
+        "emulate",
+        help="pretend to be an M1 on a virtual MIDI port pair",
+        description="Serve an emulated Korg M1 on a virtual MIDI port pair named "
+        '"NAME MIDI IN" and "NAME MIDI OUT" until Ctrl-C, printing one line per message. '
+        "Where virtual ports do not exist (Windows), open existing loopback ports with "
+        "--in-port and --out-port.",
+    )
+    parser.add_argument(
+        "--name", default=DEFAULT_NAME, help=f'port name (default "{DEFAULT_NAME}")'
+    )
+    parser.add_argument(
+        "--scenario",
+        choices=SCENARIOS,
+        default=SCENARIOS[0],
+        help=f"the M1's memory and settings at start (default {SCENARIOS[0]})",
+    )
+    parser.add_argument("--load", metavar="FILE", help="store the dumps in FILE into its memory")
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument(
+        "--real-timing",
+        dest="instant",
+        action="store_false",
+        help="answer at MIDI cable speed, 3125 bytes/s (the default)",
+    )
+    timing.add_argument("--instant", action="store_true", help="answer at once")
+    parser.add_argument(
+        "--active-sensing", action="store_true", help="send FE every 300 ms, as a real M1 does"
+    )
+    parser.add_argument("--log", metavar="FILE", help="append every message to a MIDI log")
+    parser.add_argument("--port", help="open existing ports containing this text instead")
+    parser.add_argument("--in-port", help="existing port the emulator listens on")
+    parser.add_argument("--out-port", help="existing port the emulator answers on")
+    parser.set_defaults(run=run)
+
+
+def _fail(error: WizardError) -> None:
+    print(f"{PROGRAM}: {error}", file=sys.stderr, flush=True)
+
+
+def _state(args: argparse.Namespace) -> M1State | None:
+    state = build_state(args.scenario)
+    if args.load is None:
+        return state
+    dump = read_dump_file(args.load)
+    if dump.has_errors or not dump.dumps:
+        print(
+            f"{PROGRAM}: {args.load} has no usable M1 dumps or has errors. "
+            f"Run `m1-wizard inspect {args.load}` to see why.",
+            file=sys.stderr,
+        )
+        return None
+    summary = load_messages(state, dump.dumps)
+    print(f"Loaded {', '.join(summary.stored)} from {args.load}.", flush=True)
+    return state
+
+
+def _open(args: argparse.Namespace) -> Transport:
+    if args.port or args.in_port or args.out_port:
+        transport: Transport = open_ports(
+            PortChoice.from_options(args.port, args.in_port, args.out_port), args.name
+        )
+    else:
+        transport = open_virtual_ports(args.name)
+    if args.log:
+        transport = SpyTransport(transport, args.log)
+    return transport
+
+
+def describe(data: bytes) -> str:
+    """A message named for a status line: its function, or its first bytes."""
+    if data[:1] == b"\xf0" and data[1:2] == b"\x7e" and data[3:5] == b"\x06\x01":
+        return "IDENTITY REQUEST"
+    seen = peek(data)
+    if seen.kind == "identity_reply":
+        return "IDENTITY REPLY"
+    if seen.function is not None:
+        return describe_function(seen.function)
+    head = hex_bytes(data[:8])
+    return head if len(data) <= 8 else f"{head} ..."
+
+
+def status_line(traffic: Traffic) -> str:
+    """The line printed for one handled message or problem."""
+    stamp = datetime.now().strftime("%H:%M:%S.%f")[:-3]
+    arrow = "->" if traffic.direction is Direction.IN else "<-"
+    what = f"{arrow} {len(traffic.data):6d} bytes"
+    if traffic.problem is not None:
+        return f"{stamp} {what}  problem: {traffic.problem}"
+    return f"{stamp} {what}  {describe(traffic.data)}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until SIGINT or SIGTERM; exit 0 then, 2 for a bad file, 3 without ports."""
+    try:
+        state = _state(args)
+    except FileFormatError as error:
+        _fail(error)
+        return exit_codes.USAGE
+    except ProtocolError as error:
+        _fail(error)
+        return exit_codes.FAILED
+    if state is None:
+        return exit_codes.FAILED
+    timing = Timing.instant() if args.instant else Timing.real()
+    emulator = M1Emulator(
+        state, timing=timing, behaviour=Behaviour(active_sensing=args.active_sensing)
+    )
+    try:
+        port = _open(args)
+    except TransportError as error:
+        _fail(error)
+        return exit_codes.NO_DEVICE
+    printing = threading.Lock()
+
+    def report(traffic: Traffic) -> None:
+        with printing:
+            print(status_line(traffic), flush=True)
+
+    stop = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    link = EmulatorLink(emulator)
+    bridge = EmulatorBridge(port, link, report)
+    try:
+        bridge.start()
+        speed = "instant replies" if args.instant else "real MIDI timing"
+        print(
+            f'Serving an emulated M1 ({args.scenario}, {speed}) on "{port.ports.input}" and '
+            f'"{port.ports.output}". Press Ctrl-C to stop.',
+            flush=True,
+        )
+        stop.wait()
+    finally:
+        bridge.stop()
+        link.close()
+        port.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print("Stopped; MIDI ports closed.", flush=True)
+    return exit_codes.OK

@@ -1,0 +1,71 @@
+"""Picking a MIDI port by part of its name, with plain errors that list what was found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wizard.errors import TransportError
+
+PLUG_IN_ADVICE = "Plug the interface in and run `m1-wizard ports`."
+
+
+@dataclass(frozen=True)
+class PortChoice:
+    """The port names a person asked for; None means "the only one there is"."""
+
+    input: str | None = None
+    output: str | None = None
+
+    @classmethod
+    def from_options(
+        cls, port: str | None, in_port: str | None, out_port: str | None
+    ) -> PortChoice:
+        """`--port` for both directions, `--in-port` / `--out-port` overriding it."""
+        return cls(in_port if in_port else port, out_port if out_port else port)
+
+
+def listing(names: Sequence[str]) -> str:
+    """Port names quoted and separated by commas."""
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def choose_port(names: Sequence[str], wanted: str | None, direction: str) -> int:
+    """The index of the port whose name contains `wanted`, ignoring case.
+
+    A name equal to `wanted` wins over names that merely contain it.
+
+    Args:
+        names: The port names the MIDI system reports, in its order.
+        wanted: Part of a name, or None to take the only port there is.
+        direction: "input" or "output", for the messages.
+
+    Raises:
+        TransportError: No port, no match, or more than one match.
+    """
+    if not names:
+        raise TransportError(f"No MIDI {direction} ports were found.", PLUG_IN_ADVICE)
+    if wanted is None or not wanted.strip():
+        if len(names) == 1:
+            return 0
+        raise TransportError(
+            f"Several MIDI {direction} ports were found: {listing(names)}.",
+            "Name one with --port (part of its name is enough).",
+        )
+    key = wanted.strip().casefold()
+    exact = [i for i, name in enumerate(names) if name.strip().casefold() == key]
+    if len(exact) == 1:
+        return exact[0]
+    matches = [i for i, name in enumerate(names) if key in name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise TransportError(
+            f'No MIDI {direction} port matches "{wanted}"; found: {listing(names)}.',
+            f"{PLUG_IN_ADVICE} Then give part of one of these names.",
+        )
+    raise TransportError(
+        f'{len(matches)} MIDI {direction} ports match "{wanted}": '
+        f"{listing([names[i] for i in matches])}.",
+        "Give more of the name, or pick each port with --in-port and --out-port.",
+    )

@@ -1,0 +1,115 @@
+"""Receiving with an idle time-out that restarts while bytes flow, over any piece source.
+
+mido's `receive()` has no time-out, so every transport here pushes the pieces its MIDI
+system delivers into a source (`QueuedPieces` for rtmidi callbacks) and a
+`StreamReceiver` waits on it with monotonic deadlines.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from wizard.transport.assembly import MessageAssembler
+from wizard.transport.base import ByteProgress, DamagedMessageError
+
+
+class PieceSource(Protocol):
+    """Where received byte pieces wait until the receiver takes them."""
+
+    def get(self, timeout: float) -> bytes | None:
+        """The next piece, waiting at most `timeout` seconds (0 = do not wait)."""
+
+    def drain(self) -> None:
+        """Drop every piece that has arrived but was not taken."""
+
+
+class QueuedPieces:
+    """A thread-safe piece source that a MIDI input callback fills."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+
+    def put(self, piece: bytes) -> None:
+        """Add a piece; safe to call from the MIDI system's own thread."""
+        self._queue.put(piece)
+
+    def get(self, timeout: float) -> bytes | None:
+        """The next piece, waiting at most `timeout` seconds."""
+        try:
+            if timeout <= 0:
+                return self._queue.get_nowait()
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def drain(self) -> None:
+        """Drop every waiting piece."""
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                return
+
+
+class StreamReceiver:
+    """Whole messages out of a piece source, with a restarting idle time-out.
+
+    Args:
+        source: Where the pieces come from.
+        clock: Monotonic seconds; tests pass a fake clock that their source advances.
+    """
+
+    def __init__(self, source: PieceSource, clock: Callable[[], float] = time.monotonic) -> None:
+        self._source = source
+        self._clock = clock
+        self._assembler = MessageAssembler()
+
+    def receive(self, timeout: float, on_bytes: ByteProgress | None = None) -> bytes | None:
+        """The next complete message (see `Transport.receive`).
+
+        A partial message left when the time-out expires stays buffered, so a later call
+        can finish it; `clear` drops it.
+
+        Raises:
+            DamagedMessageError: A SysEx message broke off before its F7.
+        """
+        deadline = self._clock() + timeout
+        while True:
+            finished = self._assembler.pop()
+            if finished is not None:
+                if finished.damage is not None:
+                    raise DamagedMessageError(finished.damage, finished.data)
+                return finished.data
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                return None
+            piece = self._source.get(remaining)
+            if piece is None:
+                continue
+            if self._assembler.feed(piece) == 0:
+                # Realtime bytes and junk do not restart the time-out: an M1 sends FE
+                # every 300 ms while idle, which would otherwise keep us waiting forever.
+                continue
+            deadline = self._clock() + timeout
+            if on_bytes is not None:
+                on_bytes(self._progress())
+
+    def clear(self) -> None:
+        """Drop buffered pieces, finished messages and the message in progress."""
+        self._source.drain()
+        self._assembler.reset()
+
+    @property
+    def discarded(self) -> int:
+        """Bytes dropped so far because they belonged to no message."""
+        return self._assembler.discarded
+
+    def _progress(self) -> int:
+        pending = self._assembler.pending_length
+        if pending:
+            return pending
+        finished = self._assembler.newest()
+        return len(finished.data) if finished is not None else 0

@@ -1,0 +1,196 @@
+"""Listing and opening real MIDI ports through python-rtmidi, errors mapped to advice.
+
+Nothing here runs at import time: rtmidi is imported and its objects are created only
+when a function is called, because creating them raises on a machine with no MIDI
+system (no /dev/snd/seq, no JACK server).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from wizard.errors import TransportError
+from wizard.transport.advice import advice_for
+from wizard.transport.backend import SYSTEMS, MidiSystem, requested_api, system_for_api
+from wizard.transport.base import PortPair
+from wizard.transport.port_names import PortChoice, choose_port
+from wizard.transport.rtmidi_transport import RtMidiTransport, close_quietly
+
+CLIENT_NAME = "m1-wizard"
+INPUT_BUFFER_SIZE = 65536
+"""Bytes per WinMM SysEx input buffer (python-rtmidi >= 1.6 only): larger than any M1
+dump, so Windows delivers it in one piece; reassembly copes when it does not."""
+INPUT_BUFFER_COUNT = 4
+INPUT_QUEUE_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class PortListing:
+    """The ports a MIDI system offers."""
+
+    system: MidiSystem
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+
+
+def load_rtmidi() -> ModuleType:
+    """The rtmidi module, or a TransportError saying why it cannot load."""
+    try:
+        import rtmidi as module
+    except ImportError as error:
+        raise TransportError(
+            f"The MIDI library python-rtmidi cannot be loaded ({error}).",
+            "Reinstall m1-wizard; on Linux also install the ALSA library (libasound2).",
+        ) from error
+    loaded: ModuleType = module
+    return loaded
+
+
+@contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Hide what the C libraries print to file descriptor 2 while opening ports.
+
+    libjack and RtMidi print connection attempts there; the error that follows is
+    turned into a plain sentence instead.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            os.dup2(sink.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _api_number(rtmidi: ModuleType) -> int:
+    api = requested_api()
+    # Without this, libjack tries to launch a JACK server of its own when none runs.
+    os.environ.setdefault("JACK_NO_START_SERVER", "1")
+    if api is None:
+        return int(rtmidi.API_UNSPECIFIED)
+    number = int(rtmidi.get_compiled_api_by_name(api))
+    if number == rtmidi.API_UNSPECIFIED:
+        built = [system_for_api(rtmidi.get_api_name(n)).label for n in rtmidi.get_compiled_api()]
+        raise TransportError(
+            f"This copy of python-rtmidi was built without {SYSTEMS[api].label}.",
+            f"Set MIDO_BACKEND to one it has ({', '.join(built)}), or unset it.",
+        )
+    return number
+
+
+def _create(rtmidi: ModuleType, client: str) -> tuple[Any, Any, MidiSystem]:
+    api = _api_number(rtmidi)
+    midi_in: Any = None
+    try:
+        with quiet_native_stderr():
+            midi_in = rtmidi.MidiIn(api, client, INPUT_QUEUE_LIMIT)
+            midi_out = rtmidi.MidiOut(api, client)
+    except Exception as error:
+        if midi_in is not None:
+            close_quietly(midi_in)
+        raise advice_for(error) from error
+    system = system_for_api(rtmidi.get_api_name(midi_in.get_current_api()))
+    return midi_in, midi_out, system
+
+
+def _prepare_input(midi_in: Any) -> None:
+    if hasattr(midi_in, "set_buffer_size"):  # python-rtmidi >= 1.6; before open_port
+        midi_in.set_buffer_size(INPUT_BUFFER_SIZE, INPUT_BUFFER_COUNT)
+    midi_in.ignore_types(sysex=False, timing=True, active_sense=True)
+
+
+def list_ports() -> PortListing:
+    """The MIDI system in use and its input and output port names.
+
+    Raises:
+        TransportError: No MIDI system, or MIDO_BACKEND is wrong.
+    """
+    rtmidi = load_rtmidi()
+    midi_in, midi_out, system = _create(rtmidi, CLIENT_NAME)
+    try:
+        with quiet_native_stderr():
+            inputs = tuple(midi_in.get_ports())
+            outputs = tuple(midi_out.get_ports())
+    except Exception as error:
+        raise advice_for(error, system) from error
+    finally:
+        close_quietly(midi_in)
+        close_quietly(midi_out)
+    return PortListing(system, inputs, outputs)
+
+
+def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport:
+    """Open the input and output ports whose names contain the chosen text.
+
+    Both lists are read before either port opens, so our own new ports never show up
+    as candidates.
+
+    Raises:
+        TransportError: No MIDI system, no or several matching ports, or a port is busy.
+    """
+    rtmidi = load_rtmidi()
+    midi_in, midi_out, system = _create(rtmidi, client)
+    try:
+        with quiet_native_stderr():
+            inputs = midi_in.get_ports()
+            outputs = midi_out.get_ports()
+        in_index = choose_port(inputs, choice.input, "input")
+        out_index = choose_port(outputs, choice.output, "output")
+        _prepare_input(midi_in)
+        ports = PortPair(inputs[in_index], outputs[out_index])
+        with quiet_native_stderr():
+            _open(midi_in, in_index, f"{client} in", system, ports.input)
+            _open(midi_out, out_index, f"{client} out", system, ports.output)
+    except BaseException:
+        close_quietly(midi_in)
+        close_quietly(midi_out)
+        raise
+    return RtMidiTransport(midi_in, midi_out, system, ports)
+
+
+def open_virtual_ports(name: str) -> RtMidiTransport:
+    """Create a virtual port pair other programs can connect to, as a device would.
+
+    The pair is named "<name> MIDI IN" (we receive there) and "<name> MIDI OUT" (we send
+    there).
+
+    Raises:
+        TransportError: No MIDI system, or it has no virtual ports (Windows).
+    """
+    rtmidi = load_rtmidi()
+    midi_in, midi_out, system = _create(rtmidi, name)
+    ports = PortPair(f"{name} MIDI IN", f"{name} MIDI OUT")
+    try:
+        if not system.virtual_ports:
+            raise advice_for(NotImplementedError(), system, virtual=True)
+        _prepare_input(midi_in)
+        try:
+            with quiet_native_stderr():
+                midi_in.open_virtual_port(ports.input)
+                midi_out.open_virtual_port(ports.output)
+        except Exception as error:
+            raise advice_for(error, system, ports.input, virtual=True) from error
+    except BaseException:
+        close_quietly(midi_in)
+        close_quietly(midi_out)
+        raise
+    return RtMidiTransport(midi_in, midi_out, system, ports)
+
+
+def _open(port: Any, index: int, own_name: str, system: MidiSystem, name: str) -> None:
+    try:
+        port.open_port(index, own_name)
+    except Exception as error:
+        raise advice_for(error, system, name) from error

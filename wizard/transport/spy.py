@@ -1,0 +1,139 @@
+"""A transport wrapper that writes every message to a MIDI log a bug report can include.
+
+One line per message, written as it happens:
+
+    <seconds since start> <OUT|IN> <length> <hex>
+
+Seconds come from the monotonic clock. Messages longer than `FULL_HEX_LIMIT` bytes show
+their first and last bytes, the full length, and a SHA-256 of all bytes. Refused sends,
+damaged messages and time-outs are written as lines starting with `#`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TextIO
+
+from wizard.errors import TransportError
+from wizard.transport.base import ByteProgress, DamagedMessageError, PortPair, Transport
+
+FULL_HEX_LIMIT = 48
+HEAD_BYTES = 16
+TAIL_BYTES = 4
+
+
+def hex_bytes(data: bytes) -> str:
+    """Bytes as upper-case hex pairs separated by spaces."""
+    return data.hex(" ").upper()
+
+
+def abbreviate(data: bytes) -> str:
+    """Hex for a log line: a short message in full, a long one as head, tail and SHA-256."""
+    if len(data) <= FULL_HEX_LIMIT:
+        return hex_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    return (
+        f"{hex_bytes(data[:HEAD_BYTES])} ... {hex_bytes(data[-TAIL_BYTES:])} "
+        f"({len(data) - HEAD_BYTES - TAIL_BYTES} bytes not shown) sha256={digest}"
+    )
+
+
+def log_line(seconds: float, direction: str, data: bytes) -> str:
+    """One log line, without the newline."""
+    return f"{seconds:12.6f} {direction:<3} {len(data):6d} {abbreviate(data)}"
+
+
+class SpyTransport(Transport):
+    """Passes everything through to `inner` and logs it.
+
+    Args:
+        inner: The transport that really talks to the M1.
+        log: An open text stream, or a path to append to (opened line-buffered and
+            closed with the transport).
+        clock: Monotonic seconds.
+    """
+
+    def __init__(
+        self,
+        inner: Transport,
+        log: TextIO | str | os.PathLike[str],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._inner = inner
+        self._clock = clock
+        self._owns_log = not hasattr(log, "write")
+        if isinstance(log, (str, os.PathLike)):
+            self._log: TextIO = open(log, "a", buffering=1, encoding="utf-8")  # noqa: SIM115
+        else:
+            self._log = log
+        self._start = clock()
+        ports = inner.ports
+        started = datetime.now().astimezone().isoformat(timespec="seconds")
+        self._note(
+            f"m1-wizard MIDI log started {started}"
+            f"; in: {ports.input}; out: {ports.output}; largest message: "
+            f"{inner.max_message_size or 'no limit'}"
+        )
+
+    @property
+    def max_message_size(self) -> int | None:
+        """The inner transport's limit."""
+        return self._inner.max_message_size
+
+    @property
+    def ports(self) -> PortPair:
+        """The inner transport's ports."""
+        return self._inner.ports
+
+    def send(self, data: bytes) -> None:
+        """Send through the inner transport; log the message, or why it was refused."""
+        try:
+            self._inner.send(data)
+        except TransportError as error:
+            self._note(f"{self._elapsed():.6f} OUT refused, {len(data)} bytes: {error.message}")
+            raise
+        self._write(log_line(self._elapsed(), "OUT", bytes(data)))
+
+    def receive(self, timeout: float, *, on_bytes: ByteProgress | None = None) -> bytes | None:
+        """Receive through the inner transport and log what came (or did not)."""
+        try:
+            data = self._inner.receive(timeout, on_bytes=on_bytes)
+        except DamagedMessageError as error:
+            self._note(f"{self._elapsed():.6f} IN damaged: {error.message}")
+            self._write(log_line(self._elapsed(), "IN", error.data))
+            raise
+        if data is None:
+            self._note(f"{self._elapsed():.6f} IN nothing within {timeout:g} s")
+        else:
+            self._write(log_line(self._elapsed(), "IN", data))
+        return data
+
+    def clear_input(self) -> None:
+        """Clear the inner transport's input."""
+        self._inner.clear_input()
+        self._note(f"{self._elapsed():.6f} input cleared")
+
+    def close(self) -> None:
+        """Close the inner transport, then the log if the spy opened it."""
+        self._inner.close()
+        if self._log.closed:
+            return
+        self._note(f"{self._elapsed():.6f} closed")
+        if self._owns_log:
+            self._log.close()
+
+    def _elapsed(self) -> float:
+        return self._clock() - self._start
+
+    def _note(self, text: str) -> None:
+        self._write(f"# {text}")
+
+    def _write(self, line: str) -> None:
+        if self._log.closed:
+            return
+        self._log.write(line + "\n")
+        self._log.flush()
