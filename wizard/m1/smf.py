@@ -47,10 +47,11 @@ class SmfContents:
 class _Damage(Exception):
     """Raised inside the track reader; becomes an error Problem at the track level."""
 
-    def __init__(self, offset: int, reason: str) -> None:
+    def __init__(self, offset: int, reason: str, overrun: bool = False) -> None:
         super().__init__(reason)
         self.offset = offset
         self.reason = reason
+        self.overrun = overrun  # an event runs past the track's end
 
 
 @dataclass
@@ -70,7 +71,7 @@ class _Track:
 
     def byte(self) -> int:
         if self.pos >= self.end:
-            raise _Damage(self.pos, "the track ends in the middle of an event")
+            raise _Damage(self.pos, "the track ends in the middle of an event", overrun=True)
         value = self.data[self.pos]
         self.pos += 1
         return value
@@ -84,10 +85,18 @@ class _Track:
                 return value
         raise _Damage(self.pos, "a length or time value is longer than 4 bytes")
 
-    def block(self) -> bytes:
+    def block(self, sysex_offset: int | None = None) -> bytes:
+        """A length-prefixed block; a sysex cut by the track's end is kept as unterminated."""
         length = self.quantity()
         if self.pos + length > self.end:
-            raise _Damage(self.pos, f"an event claims {length} bytes but the track ends sooner")
+            if sysex_offset is not None:
+                rest = self.data[self.pos : self.end].rstrip(bytes((SYSEX_END,)))
+                if self.pending is None:
+                    self.pending, self.pending_offset = bytearray((SYSEX_START,)), sysex_offset
+                self.pending += rest
+            raise _Damage(
+                self.pos, f"an event claims {length} bytes but the track ends sooner", True
+            )
         chunk = self.data[self.pos : self.pos + length]
         self.pos += length
         return chunk
@@ -142,10 +151,11 @@ class _Track:
             return kind != END_OF_TRACK
         if status == SYSEX_START:
             self.running = None
-            self.add_sysex(offset, self.block())
+            self.close_pending()
+            self.add_sysex(offset, self.block(offset))
         elif status == SYSEX_END:
             self.running = None
-            self.add_f7_event(offset, self.block())
+            self.add_f7_event(offset, self.block(offset if self.pending is not None else None))
         elif 0x80 <= status < 0xF0:
             self.running = status
             self.channel_event(status, None)
@@ -157,12 +167,20 @@ class _Track:
             raise _Damage(offset, f"0x{status:02X} cannot start an event in a MIDI file")
         return True
 
-    def read(self) -> None:
-        """Read events until End of Track, the chunk's end, or damage."""
+    def read(self, cut_short: bool) -> None:
+        """Read events until End of Track, the chunk's end, or damage.
+
+        Args:
+            cut_short: The file ends inside this track; an event running past the end is
+                then reported by the caller as a cut-short file, not here.
+        """
         try:
             while self.pos < self.end and self.event():
                 pass
         except _Damage as damage:
+            if damage.overrun and cut_short:
+                self.close_pending()
+                return
             self.problems.append(
                 error(
                     f"The MIDI file is damaged in track {self.number} at byte "
@@ -218,7 +236,7 @@ def read_smf(data: bytes, base: int = 0) -> SmfContents:
         if chunk_id == TRACK_ID:
             tracks += 1
             track = _Track(data, start, end, tracks)
-            track.read()
+            track.read(cut_short=start + length > size)
             spans += track.spans
             problems += track.problems
             other_events += track.other_events
