@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.m1.files import make_fixtures as recipes
@@ -462,6 +462,7 @@ def test_arbitrary_bytes_after_an_smf_header_never_raise(data: bytes) -> None:
 @given(st.lists(st.tuples(junk, st.sampled_from(SMALL_MESSAGES)), max_size=6), junk)
 def test_valid_messages_are_found_among_junk(parts: list[tuple[bytes, bytes]], tail: bytes) -> None:
     data = b"".join(j + m for j, m in parts) + tail
+    assume(not data.startswith(b"MThd"))  # that would make it a MIDI file
     dump = read_dump_bytes(data)
     _check_invariants(dump)
     if not parts:

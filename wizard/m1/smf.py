@@ -261,10 +261,11 @@ def read_smf(data: bytes, base: int = 0) -> SmfContents:
         pos = start + length
     if pos < size:
         rest = data[pos:]
-        what = "padding (zero bytes)" if not rest.strip(b"\x00") else "bytes that are not MIDI data"
+        what = "of padding (zeros)" if not rest.strip(b"\x00") else "that are not MIDI data"
         problems.append(
             warning(
-                f"The MIDI file ends with {len(rest)} {what} after its last chunk, at byte {pos}.",
+                f"The MIDI file ends with {len(rest)} bytes {what} after its last chunk, "
+                f"at byte {pos}.",
                 "Nothing to do: they are skipped.",
                 offset=pos,
             )
@@ -280,8 +281,12 @@ def read_smf(data: bytes, base: int = 0) -> SmfContents:
     if other_events:
         problems.append(
             warning(
-                f"The MIDI file also holds {other_events} notes or other MIDI events; "
-                "they are ignored.",
+                f"The MIDI file also holds {other_events} "
+                + (
+                    "note or other MIDI event; it is ignored."
+                    if other_events == 1
+                    else "notes or other MIDI events; they are ignored."
+                ),
                 "Nothing to do: only the system-exclusive messages are used.",
             )
         )
