@@ -61,6 +61,14 @@ def test_identity_reply_from_another_maker_is_not_an_m1() -> None:
     assert not IdentityReply(channel=1, family=h("58 00")).is_m1
 
 
+def test_identity_reply_refuses_a_three_byte_maker_id() -> None:
+    with pytest.raises(BuildError) as caught:
+        IdentityReply(channel=1, manufacturer=0).to_bytes()
+    assert caught.value.message == (
+        "maker ID 00 starts a three-byte ID, which this reply cannot hold."
+    )
+
+
 def test_identity_reply_refuses_fields_of_the_wrong_size() -> None:
     with pytest.raises(BuildError) as caught:
         IdentityReply(channel=1, version=h("01 00 01")).to_bytes()

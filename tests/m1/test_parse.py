@@ -405,7 +405,7 @@ BAD_INPUT = [
     pytest.param(
         h("F0 42 30 19 12 00 F7"),
         "this MODE REQUEST (12) is 7 bytes where 6 were expected: 1 byte too many (over-long).",
-        "The data is damaged or was made for other memory settings; use another copy.",
+        DAMAGED,
         None,
         id="over_long_mode_request",
     ),
@@ -420,7 +420,7 @@ BAD_INPUT = [
     pytest.param(
         h("F0 7E 7F 06 01 00 F7"),
         "the identity request is 7 bytes where 6 were expected: 1 byte too many (over-long).",
-        "The data is damaged or was made for other memory settings; use another copy.",
+        DAMAGED,
         None,
         id="over_long_identity_request",
     ),
@@ -430,6 +430,13 @@ BAD_INPUT = [
         RETAKE_AND_TEST,
         None,
         id="truncated_identity_reply",
+    ),
+    pytest.param(
+        h("F0 7E 7F 06 02 00 20 32 7F 00 01 00 00 00 01 00 F7"),
+        "this identity reply comes from another maker's instrument, not from an M1.",
+        "Leave it out; only the M1's reply matters here.",
+        5,
+        id="identity_reply_from_a_three_byte_maker",
     ),
     pytest.param(
         h("F0 7E 10 06 02 42 19 00 00 00 01 00 01 00 F7"),

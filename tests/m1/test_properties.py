@@ -110,7 +110,7 @@ identity_requests = st.builds(IdentityRequest, data_bytes)
 identity_replies = st.builds(
     IdentityReply,
     channels,
-    data_bytes,
+    st.integers(1, 0x7F),  # 00 would start a three-byte maker ID
     st.lists(data_bytes, min_size=2, max_size=2).map(bytes),
     st.lists(data_bytes, min_size=2, max_size=2).map(bytes),
     st.lists(data_bytes, min_size=4, max_size=4).map(bytes),

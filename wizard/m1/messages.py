@@ -152,6 +152,8 @@ class IdentityReply(Message):
         check_channel(self.channel)
         if len(self.family) != 2 or len(self.member) != 2 or len(self.version) != 4:
             raise BuildError("identity reply fields must be 2, 2 and 4 bytes.")
+        if self.manufacturer == 0:
+            raise BuildError("maker ID 00 starts a three-byte ID, which this reply cannot hold.")
         body = bytes((self.manufacturer,)) + self.family + self.member + self.version
         for value in body:
             _byte(value, "identity byte")

@@ -90,6 +90,8 @@ MANUFACTURERS = {
 # MIDI implementation pages. An unlisted ID is shown as a number rather than guessed.
 KORG_MODELS = {0x03: "EX-8000", 0x13: "DS-8", 0x26: "T1/T2/T3", 0x28: "Wavestation"}
 
+THREE_BYTE_MAKER = 0x00  # MIDI standard: 00 starts a three-byte manufacturer ID
+
 DAMAGED = "The data is damaged or is not M1 data; use another copy."
 RETAKE = "Use a complete copy of the data; if it came over MIDI, take the dump again."
 
@@ -183,7 +185,8 @@ def _bytes(count: int) -> str:
     return "1 byte" if count == 1 else f"{count} bytes"
 
 
-def _length_problem(data: bytes, expected: int, what: str) -> ParseError:
+def _length_problem(data: bytes, expected: int, what: str, dump: bool = False) -> ParseError:
+    """Truncated or over-long; only a dump can be too long because of memory settings."""
     diff = len(data) - expected
     if diff < 0:
         verb = "is" if diff == -1 else "are"
@@ -196,7 +199,9 @@ def _length_problem(data: bytes, expected: int, what: str) -> ParseError:
     return ParseError(
         f"{what} is {len(data)} bytes where {expected} were expected: "
         f"{_bytes(diff)} too many (over-long).",
-        "The data is damaged or was made for other memory settings; use another copy.",
+        "The data is damaged or was made for other memory settings; use another copy."
+        if dump
+        else DAMAGED,
     )
 
 
@@ -236,6 +241,14 @@ def _parse_universal(data: bytes) -> Message:
             raise _length_problem(data, IDENTITY_REQUEST_LENGTH, "the identity request")
         return IdentityRequest(device=data[2])
     if len(data) >= 5 and data[3] == GENERAL_INFORMATION and data[4] == IDENTITY_REPLY:
+        if len(data) > 5 and data[5] == THREE_BYTE_MAKER:
+            # Another instrument on the same MIDI line may answer the all-call request;
+            # its three-byte maker ID makes the reply longer than the M1's.
+            raise ParseError(
+                "this identity reply comes from another maker's instrument, not from an M1.",
+                "Leave it out; only the M1's reply matters here.",
+                offset=5,
+            )
         if len(data) != IDENTITY_REPLY_LENGTH:
             raise _length_problem(data, IDENTITY_REPLY_LENGTH, "the identity reply")
         if data[2] >= 16:
@@ -344,7 +357,7 @@ def _dump(data: bytes, channel: int, function: Function) -> KorgMessage:
             what += f" for {allocation.short} memory"
         if DUMP_PREFIX[function] == 3:
             what += f" with {events} events"
-        raise _length_problem(data, expected, f"this {what}")
+        raise _length_problem(data, expected, f"this {what}", dump=True)
     raw = unpack(data[PAYLOAD_START + DUMP_PREFIX[function] : -1])
     count = allocation.count
     if function is Function.PROGRAM_DUMP:
