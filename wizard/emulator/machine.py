@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wizard.emulator.actions import ModeChanged, PanelAction, ProgramSelected, SendDump
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.dumps import BANK_DUMPS, EDIT_DUMPS, bank_dump, edit_dump
 from wizard.emulator.faults import FaultLine, Faults
@@ -104,10 +105,8 @@ class M1Emulator:
             self._panel_state = self.state
         return self._panel
 
-    def _act(self, action: object, before: Mode) -> list[Outgoing]:
+    def _act(self, action: PanelAction, before: Mode) -> list[Outgoing]:
         """Carry out one panel action: keep edit buffers coherent, transmit what it causes."""
-        from wizard.emulator.actions import ModeChanged, ProgramSelected, SendDump
-
         state = self.state
         channel = state.global_channel
         announce = self.behaviour.announce_panel_changes and state.excl_enabled
