@@ -11,8 +11,11 @@ from datetime import datetime
 from types import FrameType
 
 from wizard.cli import exit_codes
-from wizard.emulator import SCENARIOS, Behaviour, M1Emulator, Timing, build_state, load_messages
+from wizard.emulator.behaviour import Behaviour
+from wizard.emulator.machine import M1Emulator
+from wizard.emulator.scenarios import SCENARIOS, build_state
 from wizard.emulator.state import M1State
+from wizard.emulator.timing import Timing
 from wizard.errors import FileFormatError, ProtocolError, TransportError, WizardError
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import read_dump_file
@@ -81,6 +84,8 @@ def _state(args: argparse.Namespace) -> M1State | None:
             file=sys.stderr,
         )
         return None
+    from wizard.emulator.loading import load_messages
+
     summary = load_messages(state, dump.dumps)
     print(f"Loaded {', '.join(summary.stored)} from {args.load}.", flush=True)
     return state

@@ -17,7 +17,8 @@ NO_SYSTEM_ADVICE = (
 )
 BUSY_ADVICE = "Close other MIDI programs (MIDI-OX, a DAW, a librarian) and try again."
 NO_VIRTUAL_ADVICE = (
-    "Install loopMIDI, create a port pair and open it by name, or use the built-in demo (`--demo`)."
+    "Create ports with loopMIDI and open them by name (--in-port / --out-port), "
+    "or use the built-in demo (`--demo`)."
 )
 GENERIC_ADVICE = "Close other MIDI programs, plug the interface in again and run `m1-wizard ports`."
 

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Self
 
 from wizard.errors import TransportError
 
@@ -136,7 +137,7 @@ class Transport(ABC):
     def close(self) -> None:
         """Close the ports; calling it twice is harmless."""
 
-    def __enter__(self) -> Transport:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

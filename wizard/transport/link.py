@@ -40,7 +40,11 @@ class ScheduledPieces:
             self._ready.notify_all()
 
     def get(self, timeout: float) -> bytes | None:
-        """The next piece due by now, waiting at most `timeout` seconds for one."""
+        """The next piece due by now, waiting at most `timeout` seconds for one.
+
+        Raises:
+            TransportError: The link was closed, before or during the wait.
+        """
         deadline = self._clock() + timeout
         with self._ready:
             while not self._closed:
@@ -51,7 +55,7 @@ class ScheduledPieces:
                     return None
                 due = self._heap[0][0] if self._heap else deadline
                 self._ready.wait(min(due, deadline) - now)
-            return None
+            raise closed_error()
 
     def drain(self) -> None:
         """Drop the pieces already due; those still on the wire arrive later as usual."""
@@ -61,7 +65,7 @@ class ScheduledPieces:
             heapq.heapify(self._heap)
 
     def close(self) -> None:
-        """Wake every waiter and stop handing out pieces."""
+        """Wake every waiter (they raise) and stop handing out pieces."""
         with self._ready:
             self._closed = True
             self._heap.clear()

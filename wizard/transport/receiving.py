@@ -13,14 +13,18 @@ from collections.abc import Callable
 from typing import Protocol
 
 from wizard.transport.assembly import MessageAssembler
-from wizard.transport.base import ByteProgress, DamagedMessageError
+from wizard.transport.base import ByteProgress, DamagedMessageError, closed_error
 
 
 class PieceSource(Protocol):
     """Where received byte pieces wait until the receiver takes them."""
 
     def get(self, timeout: float) -> bytes | None:
-        """The next piece, waiting at most `timeout` seconds (0 = do not wait)."""
+        """The next piece, waiting at most `timeout` seconds (0 = do not wait).
+
+        Raises:
+            TransportError: The source was closed, before or during the wait.
+        """
 
     def drain(self) -> None:
         """Drop every piece that has arrived but was not taken."""
@@ -30,7 +34,8 @@ class QueuedPieces:
     """A thread-safe piece source that a MIDI input callback fills."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._closed = False
 
     def put(self, piece: bytes) -> None:
         """Add a piece; safe to call from the MIDI system's own thread."""
@@ -38,12 +43,20 @@ class QueuedPieces:
 
     def get(self, timeout: float) -> bytes | None:
         """The next piece, waiting at most `timeout` seconds."""
+        if self._closed:
+            raise closed_error()
         try:
-            if timeout <= 0:
-                return self._queue.get_nowait()
-            return self._queue.get(timeout=timeout)
+            piece = self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
         except queue.Empty:
             return None
+        if piece is None:  # the wake-up that `close` sends
+            raise closed_error()
+        return piece
+
+    def close(self) -> None:
+        """Wake a waiting `get`, which then raises."""
+        self._closed = True
+        self._queue.put(None)
 
     def drain(self) -> None:
         """Drop every waiting piece."""
@@ -75,6 +88,7 @@ class StreamReceiver:
 
         Raises:
             DamagedMessageError: A SysEx message broke off before its F7.
+            TransportError: The source was closed.
         """
         deadline = self._clock() + timeout
         while True:
@@ -83,11 +97,10 @@ class StreamReceiver:
                 if finished.damage is not None:
                     raise DamagedMessageError(finished.damage, finished.data)
                 return finished.data
-            remaining = deadline - self._clock()
-            if remaining <= 0:
-                return None
-            piece = self._source.get(remaining)
+            piece = self._source.get(max(0.0, deadline - self._clock()))
             if piece is None:
+                if self._clock() >= deadline:
+                    return None
                 continue
             if self._assembler.feed(piece) == 0:
                 # Realtime bytes and junk do not restart the time-out: an M1 sends FE

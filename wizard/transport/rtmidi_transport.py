@@ -88,6 +88,7 @@ class RtMidiTransport(Transport):
         self._closed = True
         for port in (self._in, self._out):
             close_quietly(port)
+        self._pieces.close()
 
     def _arrived(self, event: tuple[list[int], float], _data: object = None) -> None:
         # Runs on rtmidi's thread: only hand the bytes over.
