@@ -19,13 +19,22 @@ from wizard.m1.constants import (
     M1_MODEL_ID,
     PROGRAM_SIZE,
     STATUS_FUNCTIONS,
-    SYSEX_END,
     SYSEX_START,
     UNIVERSAL_NON_REALTIME,
-    UNIVERSAL_REALTIME,
     Allocation,
     Bank,
     Function,
+)
+from wizard.m1.framing import (
+    DAMAGED,
+    RETAKE,
+    THREE_BYTE_MAKER,
+    bank_byte,
+    bank_problem,
+    check_frame,
+    check_korg_header,
+    describe_function,
+    length_problem,
 )
 from wizard.m1.messages import (
     BANKED_REQUESTS,
@@ -53,6 +62,18 @@ from wizard.m1.packing import unpack
 from wizard.m1.records import Combination, GlobalData, Program, SequenceData
 from wizard.m1.sizes import DUMP_PREFIX, expected_length, sequence_raw_size
 
+__all__ = [
+    "IDENTITY_REPLY_LENGTH",
+    "IDENTITY_REQUEST_LENGTH",
+    "KIND_BY_FUNCTION",
+    "PAYLOAD_START",
+    "Peek",
+    "describe_function",
+    "parse",
+    "peek",
+    "with_channel",
+]
+
 IDENTITY_REQUEST_LENGTH = 6
 IDENTITY_REPLY_LENGTH = 15
 PAYLOAD_START = 5  # after F0 42 3n 19 ff
@@ -68,32 +89,6 @@ KIND_BY_FUNCTION: dict[Function, str] = {
     Function.COMBINATION_DUMP: "combination",
     Function.MODE_DATA: "mode_data",
 }
-
-MANUFACTURERS = {
-    0x01: "Sequential",
-    0x04: "Moog",
-    0x06: "Lexicon",
-    0x07: "Kurzweil",
-    0x0F: "Ensoniq",
-    0x10: "Oberheim",
-    0x18: "E-mu",
-    0x40: "Kawai",
-    0x41: "Roland",
-    0x42: "Korg",
-    0x43: "Yamaha",
-    0x44: "Casio",
-    0x47: "Akai",
-    0x7D: "a non-commercial (educational) ID",
-    0x00: "a maker with a three-byte ID",
-}
-# Only IDs confirmed by a manual: T1-T3 from m1-sysex.md §8, the others from their own
-# MIDI implementation pages. An unlisted ID is shown as a number rather than guessed.
-KORG_MODELS = {0x03: "EX-8000", 0x13: "DS-8", 0x26: "T1/T2/T3", 0x28: "Wavestation"}
-
-THREE_BYTE_MAKER = 0x00  # MIDI standard: 00 starts a three-byte manufacturer ID
-
-DAMAGED = "The data is damaged or is not M1 data; use another copy."
-RETAKE = "Use a complete copy of the data; if it came over MIDI, take the dump again."
 
 
 @dataclass(frozen=True)
@@ -176,69 +171,10 @@ def peek(data: bytes | bytearray) -> Peek:
     return Peek(kind, function, channel, expected_length(function, Allocation.P100_C100))
 
 
-def describe_function(function: Function) -> str:
-    """A function code as the manual names it, e.g. "ALL PROGRAMS DUMP (4C)"."""
-    return f"{function.name.replace('_', ' ')} ({int(function):02X})"
-
-
-def _bytes(count: int) -> str:
-    return "1 byte" if count == 1 else f"{count} bytes"
-
-
-def _length_problem(data: bytes, expected: int, what: str, dump: bool = False) -> ParseError:
-    """Truncated or over-long; only a dump can be too long because of memory settings."""
-    diff = len(data) - expected
-    if diff < 0:
-        verb = "is" if diff == -1 else "are"
-        return ParseError(
-            f"{what} is {len(data)} bytes where {expected} were expected: "
-            f"{_bytes(-diff)} {verb} missing (truncated).",
-            "Use a complete copy of the data; if it came over MIDI, take the dump again "
-            "and run the interface loopback test.",
-        )
-    return ParseError(
-        f"{what} is {len(data)} bytes where {expected} were expected: "
-        f"{_bytes(diff)} too many (over-long).",
-        "The data is damaged or was made for other memory settings; use another copy."
-        if dump
-        else DAMAGED,
-    )
-
-
-def _check_frame(data: bytes) -> None:
-    if not data:
-        raise ParseError(
-            "the message is empty: it holds no bytes at all.",
-            "Choose a file that holds M1 data, or take the dump from the M1 again.",
-        )
-    if data[0] != SYSEX_START:
-        raise ParseError(
-            f"this is not M1 data: M1 messages start with byte F0, this one starts with "
-            f"{data[0]:02X}.",
-            "Choose a .syx file saved from an M1, or take the dump from the M1 again.",
-            offset=0,
-        )
-    if data[-1] != SYSEX_END or len(data) < 2:
-        raise ParseError(
-            "the message is unterminated: its closing F7 byte is missing, so its end was lost.",
-            RETAKE,
-            offset=len(data),
-        )
-    for offset in range(1, len(data) - 1):
-        if data[offset] > 0x7F:
-            raise ParseError(
-                f"byte {offset} of the message is {data[offset]:02X}, a MIDI status byte that "
-                "cannot appear inside M1 data: the message is damaged.",
-                "Use another copy; if it came over MIDI, run the interface loopback test "
-                "and take the dump again.",
-                offset=offset,
-            )
-
-
 def _parse_universal(data: bytes) -> Message:
     if len(data) >= 5 and data[3] == GENERAL_INFORMATION and data[4] == IDENTITY_REQUEST:
         if len(data) != IDENTITY_REQUEST_LENGTH:
-            raise _length_problem(data, IDENTITY_REQUEST_LENGTH, "the identity request")
+            raise length_problem(data, IDENTITY_REQUEST_LENGTH, "the identity request")
         return IdentityRequest(device=data[2])
     if len(data) >= 5 and data[3] == GENERAL_INFORMATION and data[4] == IDENTITY_REPLY:
         if len(data) > 5 and data[5] == THREE_BYTE_MAKER:
@@ -250,7 +186,7 @@ def _parse_universal(data: bytes) -> Message:
                 offset=5,
             )
         if len(data) != IDENTITY_REPLY_LENGTH:
-            raise _length_problem(data, IDENTITY_REPLY_LENGTH, "the identity reply")
+            raise length_problem(data, IDENTITY_REPLY_LENGTH, "the identity reply")
         if data[2] >= 16:
             raise ParseError(
                 f"the identity reply names device {data[2]:02X}, which is not a MIDI channel "
@@ -271,61 +207,6 @@ def _parse_universal(data: bytes) -> Message:
     )
 
 
-def _check_korg_header(data: bytes) -> int:
-    if len(data) < 3:
-        raise ParseError(
-            "the message is empty: it has nothing between its F0 start byte and its F7 end byte.",
-            DAMAGED,
-        )
-    if data[1] == UNIVERSAL_REALTIME:
-        raise ParseError(
-            "this is a universal real-time message that the M1 does not use.",
-            "Leave it out; it holds no M1 sounds or settings.",
-            offset=1,
-        )
-    if data[1] != KORG_ID:
-        maker = MANUFACTURERS.get(data[1], f"manufacturer ID {data[1]:02X}")
-        raise ParseError(
-            f"this message is not Korg data: it comes from {maker}.",
-            "Choose a file made for the Korg M1.",
-            offset=1,
-        )
-    if len(data) < 6:
-        raise ParseError(
-            f"this Korg message is only {len(data)} bytes long, too short to be an M1 message.",
-            DAMAGED,
-        )
-    if data[3] != M1_MODEL_ID:
-        model = KORG_MODELS.get(data[3], f"model ID {data[3]:02X}")
-        raise ParseError(
-            f"this is data for another Korg model ({model}), not an M1.",
-            "Choose a file made for the Korg M1, M1R or M1EX.",
-            offset=3,
-        )
-    if data[2] & 0xF0 != FORMAT_BASE:
-        raise ParseError(
-            f"the channel byte {data[2]:02X} is not one the M1 sends "
-            "(30-3F stand for MIDI channels 1-16).",
-            DAMAGED,
-            offset=2,
-        )
-    return (data[2] & 0x0F) + 1
-
-
-def _bank_problem(value: int, offset: int) -> ParseError:
-    return ParseError(
-        f"the bank byte {value:02X} is neither internal memory (00) nor card (01).",
-        DAMAGED,
-        offset=offset,
-    )
-
-
-def _bank(value: int, offset: int) -> Bank:
-    if value > 1:
-        raise _bank_problem(value, offset)
-    return Bank(value)
-
-
 def _records(raw: bytes, size: int) -> list[bytes]:
     return [raw[i : i + size] for i in range(0, len(raw), size)]
 
@@ -342,7 +223,7 @@ def _dump(data: bytes, channel: int, function: Function) -> KorgMessage:
     if header is None:
         value = data[PAYLOAD_START]
         if function is Function.GLOBAL_DUMP:
-            raise _bank_problem(value, PAYLOAD_START)
+            raise bank_problem(value, PAYLOAD_START)
         raise ParseError(
             f"the memory-allocation byte of this {name} is {value:02X}, but only 00-03 "
             "exist (internal or card, 100/100 or 50/50).",
@@ -357,7 +238,7 @@ def _dump(data: bytes, channel: int, function: Function) -> KorgMessage:
             what += f" for {allocation.short} memory"
         if DUMP_PREFIX[function] == 3:
             what += f" with {events} events"
-        raise _length_problem(data, expected, f"this {what}", dump=True)
+        raise length_problem(data, expected, f"this {what}", dump=True)
     raw = unpack(data[PAYLOAD_START + DUMP_PREFIX[function] : -1])
     count = allocation.count
     if function is Function.PROGRAM_DUMP:
@@ -391,10 +272,10 @@ def _dump(data: bytes, channel: int, function: Function) -> KorgMessage:
 def _fixed(data: bytes, channel: int, function: Function) -> KorgMessage:
     expected = expected_length(function, Allocation.P100_C100)
     if len(data) != expected:
-        raise _length_problem(data, expected, f"this {describe_function(function)}")
+        raise length_problem(data, expected, f"this {describe_function(function)}")
     b = data[PAYLOAD_START:-1]
     if function in REQUEST_FUNCTIONS:
-        bank = _bank(b[0], PAYLOAD_START) if function in BANKED_REQUESTS else None
+        bank = bank_byte(b[0], PAYLOAD_START) if function in BANKED_REQUESTS else None
         return Request(channel, function, bank)
     if function in STATUS_FUNCTIONS:
         return Status(channel, function)
@@ -403,7 +284,7 @@ def _fixed(data: bytes, channel: int, function: Function) -> KorgMessage:
     if function is Function.MODE_CHANGE:
         return ModeChange(channel, b[0], b[1])
     if function in (Function.PROGRAM_WRITE, Function.COMBINATION_WRITE):
-        return WriteRequest(channel, function, _bank(b[0], PAYLOAD_START), b[1])
+        return WriteRequest(channel, function, bank_byte(b[0], PAYLOAD_START), b[1])
     assert function is Function.PARAMETER_CHANGE
     return ParameterChange(channel, b[0], b[1], b[2] | (b[3] << 7))
 
@@ -422,17 +303,17 @@ def parse(data: bytes | bytearray) -> Message:
         data: Bytes from F0 to F7 inclusive.
 
     Returns:
-        The typed message. Its `to_bytes()` gives `data` back for every well-formed input.
+        The typed message. Its `tobyte_count()` gives `data` back for every well-formed input.
 
     Raises:
         ParseError: With a plain sentence naming what is wrong (not sysex, another maker,
             another Korg model, unknown function, truncated, over-long, damaged).
     """
     data = bytes(data)
-    _check_frame(data)
+    check_frame(data)
     if len(data) >= 2 and data[1] == UNIVERSAL_NON_REALTIME:
         return _parse_universal(data)
-    channel = _check_korg_header(data)
+    channel = check_korg_header(data)
     code = data[4]
     try:
         function = Function(code)
@@ -469,5 +350,5 @@ def with_channel(data: bytes | bytearray, channel: int) -> bytes:
         if data[2] == ALL_CALL_DEVICE:
             return data
         return data[:2] + bytes((channel - 1,)) + data[3:]
-    _check_korg_header(data)
+    check_korg_header(data)
     return data[:2] + bytes((FORMAT_BASE + channel - 1,)) + data[3:]
