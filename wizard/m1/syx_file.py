@@ -188,9 +188,12 @@ def read_dump_bytes(data: bytes, name: str = "<bytes>") -> DumpFile:
     if is_text(data):
         decoded = decode_hex_text(data)
         if isinstance(decoded, BadHexText):
+            if decoded.token:
+                what = f'"{decoded.token}" on line {decoded.line} is not a hex byte'
+            else:
+                what = "it holds nothing but spaces, commas and line breaks"
             problem = error(
-                f'The file is text, not MIDI data: "{decoded.token}" on line {decoded.line} '
-                "is not a hex byte.",
+                f"The file is text, not MIDI data: {what}.",
                 "Choose a .syx or .mid file, or a text file of hex pairs such as F0 42 30 19.",
             )
             return DumpFile(
