@@ -32,6 +32,59 @@ def h(text: str) -> bytes:
     return bytes.fromhex(text)
 
 
+# --- §2.1 master table, with the errata of §2.7 applied ------------------------------
+
+MASTER_TABLE = {
+    "MODE_REQUEST": 0x12,
+    "MODE_DATA": 0x42,
+    "MODE_CHANGE": 0x4E,
+    "PROGRAM_REQUEST": 0x10,
+    "PROGRAM_DUMP": 0x40,
+    "ALL_PROGRAMS_REQUEST": 0x1C,
+    "ALL_PROGRAMS_DUMP": 0x4C,
+    "COMBINATION_REQUEST": 0x19,
+    "COMBINATION_DUMP": 0x49,
+    "ALL_COMBINATIONS_REQUEST": 0x1D,
+    "ALL_COMBINATIONS_DUMP": 0x4D,
+    "SEQUENCE_REQUEST": 0x18,
+    "SEQUENCE_DUMP": 0x48,
+    "GLOBAL_REQUEST": 0x0E,
+    "GLOBAL_DUMP": 0x51,
+    "ALL_DATA_REQUEST": 0x0F,
+    "ALL_DATA_DUMP": 0x50,
+    "PROGRAM_WRITE": 0x11,
+    "COMBINATION_WRITE": 0x1A,
+    "PARAMETER_CHANGE": 0x41,
+    "DRUM_SOUND_NAMES_REQUEST": 0x1F,
+    "DRUM_SOUND_NAMES": 0x47,
+    "MULTISOUND_NAMES_REQUEST": 0x16,
+    "MULTISOUND_NAMES": 0x45,
+    "FORMAT_ERROR": 0x26,
+    "LOAD_COMPLETED": 0x23,
+    "LOAD_ERROR": 0x24,
+    "WRITE_COMPLETED": 0x21,
+    "WRITE_ERROR": 0x22,
+}
+
+
+def test_function_codes_match_the_master_table() -> None:
+    assert {f.name: int(f) for f in Function} == MASTER_TABLE
+
+
+@pytest.mark.parametrize(
+    ("function", "misprint"),
+    [
+        (Function.GLOBAL_REQUEST, 0x05),  # S1 receive list
+        (Function.GLOBAL_REQUEST, 0x02),  # S1 format page
+        (Function.COMBINATION_WRITE, 0x12),  # S1 list; 12 is MODE REQUEST
+        (Function.COMBINATION_REQUEST, 0x11),  # S2 bits 0001 0001
+        (Function.ALL_DATA_REQUEST, 0x1F),  # S2 bits 0001 1111
+    ],
+)
+def test_errata_are_not_copied(function: Function, misprint: int) -> None:
+    assert int(function) != misprint
+
+
 # --- §1.2 identity -------------------------------------------------------------------
 
 
