@@ -153,7 +153,7 @@ def test_system_common_status_cannot_start_an_event() -> None:
     assert file_problems(dump) == [
         (
             Severity.ERROR,
-            "The MIDI file is damaged in track 1 at byte 31: 0xF2 cannot start an event in a "
+            "The MIDI file is damaged in track 1 at byte 31: byte F2 cannot start an event in a "
             "MIDI file.",
         )
     ]

@@ -164,7 +164,7 @@ class _Track:
                 raise _Damage(offset, "a data byte comes where an event should start")
             self.channel_event(self.running, status)
         else:
-            raise _Damage(offset, f"0x{status:02X} cannot start an event in a MIDI file")
+            raise _Damage(offset, f"byte {status:02X} cannot start an event in a MIDI file")
         return True
 
     def read(self, cut_short: bool) -> None:
