@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wizard.emulator.actions import ModeChanged, PanelAction, ProgramSelected, SendDump
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.dumps import BANK_DUMPS, EDIT_DUMPS, bank_dump, edit_dump
 from wizard.emulator.faults import FaultLine, Faults
@@ -21,6 +20,7 @@ from wizard.m1.constants import ACTIVE_SENSING, Bank, Function, Mode
 from wizard.m1.messages import ModeChange
 
 if TYPE_CHECKING:
+    from wizard.emulator.actions import PanelAction
     from wizard.emulator.panel import FrontPanel
 
 __all__ = ["M1Emulator", "Reply", "Timing"]
@@ -107,6 +107,9 @@ class M1Emulator:
 
     def _act(self, action: PanelAction, before: Mode) -> list[Outgoing]:
         """Carry out one panel action: keep edit buffers coherent, transmit what it causes."""
+        # Imported here, like the panel, so that SysEx work never loads the panel modules.
+        from wizard.emulator.actions import ModeChanged, ProgramSelected, SendDump
+
         state = self.state
         channel = state.global_channel
         announce = self.behaviour.announce_panel_changes and state.excl_enabled
