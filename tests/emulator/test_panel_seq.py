@@ -294,3 +294,27 @@ def test_allocation_back_to_100_keeps_songs_that_fit() -> None:
     drive(panel, "GLOBAL, 6, +, +, +, UP, G, DOWN, G")
     assert state.memory.allocation is Allocation.P100_C100
     assert state.memory.sequence == block
+
+
+def inconsistent_block() -> bytes:
+    """Two events, but an offset table that says there are none (a host could load it)."""
+    return bytes(1522) + bytes(8)
+
+
+@pytest.mark.parametrize("sequence", ["SEQ, 3, +, G, G", "SEQ, 4, +, +, G, G"])
+def test_erasing_a_damaged_block_leaves_it_alone(sequence: str) -> None:
+    state = seq_state(inconsistent_block())
+    panel = FrontPanel(state)
+    drive(panel, sequence)
+    assert panel.display[1] == "Seq Data Error".ljust(40)
+    assert state.memory.sequence == inconsistent_block()
+
+
+def test_recording_into_a_damaged_block_stops() -> None:
+    state = seq_state(inconsistent_block())
+    panel = FrontPanel(state)
+    drive(panel, "SEQ, REC, START/STOP")
+    assert panel.play_notes(3) == 0
+    assert not state.recording
+    assert panel.display[1] == "Seq Data Error".ljust(40)
+    assert state.memory.sequence == inconsistent_block()

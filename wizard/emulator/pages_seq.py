@@ -16,7 +16,8 @@ Model (the guide's sequences, plus assumptions where it is silent):
   START/STOP after recording ends the take and the next one plays.
 - Memory protect SEQ refuses recording and erasing with "Memory Protected"; a running
   sequencer refuses REC and erasing with "Sequencer Running". A full memory ends the
-  take with "Memory Full".
+  take with "Memory Full". A block whose offset table disagrees with its event count
+  (a host can load one) is left alone: recording and erasing show "Seq Data Error".
 - Page 3, sub-page 1 erases a song (A selects it); page 4, sub-page 2 erases a track of
   the current song (A selects it); both ask "Are you sure?" on the first G.
 - Track programs and the tempo are kept by the panel only (their bytes in the song
@@ -49,6 +50,7 @@ from wizard.m1.records import SONGS, SequenceData
 
 SEQ_RUNNING = "Sequencer Running"
 MEMORY_FULL = "Memory Full"
+SEQ_DATA_ERROR = "Seq Data Error"  # the block's offsets disagree with its events
 DEFAULT_TEMPO = 120
 TEMPO_RANGE = (40, 240)  # [I]
 RECORD_START_MEASURE = 2  # the guide: recording begins at measure M002
@@ -142,7 +144,13 @@ class SequencerSession:
         room = memory.allocation.max_events - event_count(memory.sequence)
         recorded = max(0, min(count, room))
         events = recorded_notes(recorded, self.take_notes)
-        memory.sequence = add_events(memory.sequence, self.state.song_number, self.track, events)
+        try:
+            memory.sequence = add_events(
+                memory.sequence, self.state.song_number, self.track, events
+            )
+        except BuildError:
+            self.stop()
+            return 0, SEQ_DATA_ERROR
         self.take_notes += recorded
         if recorded < count:
             self.stop()
@@ -217,7 +225,10 @@ class EraseSongPage(Page):
 
     def execute(self) -> Outcome:
         memory = self.state.memory
-        memory.sequence = erase_song(memory.sequence, self.song)
+        try:
+            memory.sequence = erase_song(memory.sequence, self.song)
+        except BuildError:
+            return Outcome(SEQ_DATA_ERROR)
         return Outcome(COMPLETED)
 
 
@@ -246,7 +257,10 @@ class EraseTrackPage(Page):
 
     def execute(self) -> Outcome:
         memory = self.state.memory
-        memory.sequence = erase_track(memory.sequence, self.state.song_number, self.track)
+        try:
+            memory.sequence = erase_track(memory.sequence, self.state.song_number, self.track)
+        except BuildError:
+            return Outcome(SEQ_DATA_ERROR)
         return Outcome(COMPLETED)
 
 
