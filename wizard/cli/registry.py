@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from wizard.cli import emulate_cmd, inspect_cmd, ports_cmd
+from wizard.cli import (
+    backup_cmd,
+    detect_cmd,
+    emulate_cmd,
+    inspect_cmd,
+    ports_cmd,
+    restore_cmd,
+)
 
 
 class Command(Protocol):
@@ -19,3 +26,6 @@ COMMANDS: list[Command] = []
 COMMANDS.append(inspect_cmd)
 COMMANDS.append(ports_cmd)
 COMMANDS.append(emulate_cmd)
+COMMANDS.append(detect_cmd)
+COMMANDS.append(backup_cmd)
+COMMANDS.append(restore_cmd)

@@ -1,0 +1,192 @@
+"""Backups: ask the M1 for its memory, check every byte count, save atomically with a
+manifest, and read the saved file back to prove it is whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from wizard.device.detect import Detection
+from wizard.device.exchange import Exchange
+from wizard.device.image import Part, part_request
+from wizard.device.progress import Phase, Progress, ProgressReport, ignore_progress
+from wizard.device.store import SaveError, free_path, save_new, timestamped_name
+from wizard.m1 import Bank, Function, KorgMessage, Request
+from wizard.m1.constants import Allocation
+from wizard.m1.report import contents_of, describe_contents
+from wizard.m1.sizes import expected_length
+from wizard.m1.syx_file import read_dump_bytes
+
+WHATS = ("all", "programs", "combinations", "global", "sequence")
+MAX_ALL_DATA = expected_length(Function.ALL_DATA_DUMP, Allocation.P100_C100, 4400)
+"""The largest ALL DATA dump (§3.4): 53 361 bytes."""
+
+_PART_OF_WHAT = {
+    "programs": Part.PROGRAMS,
+    "combinations": Part.COMBINATIONS,
+    "global": Part.GLOBAL,
+    "sequence": Part.SEQUENCE,
+}
+
+
+@dataclass(frozen=True)
+class Backup:
+    """Dumps taken from the M1, checked, not yet saved."""
+
+    what: str
+    dumps: tuple[KorgMessage, ...]
+    detection: Detection | None
+
+    @property
+    def data(self) -> bytes:
+        """The dumps as one .syx file's bytes."""
+        return b"".join(d.to_bytes() for d in self.dumps)
+
+
+@dataclass(frozen=True)
+class SavedBackup:
+    """A backup on disk, read back and found identical."""
+
+    backup: Backup
+    path: Path
+    manifest: Path
+    sha256: str
+
+
+def _requests(what: str, channel: int, max_size: int | None) -> list[tuple[Request, Function]]:
+    if what == "all":
+        if max_size is not None and max_size < MAX_ALL_DATA:
+            return [part_request(p, channel) for p in Part.ALL]
+        everything = Request(channel, Function.ALL_DATA_REQUEST, Bank.INTERNAL)
+        return [(everything, Function.ALL_DATA_DUMP)]
+    return [part_request(_PART_OF_WHAT[what], channel)]
+
+
+def _expected(reply: Function, detection: Detection) -> int:
+    allocation = detection.allocation or Allocation.P100_C100
+    if reply in (Function.SEQUENCE_DUMP, Function.ALL_DATA_DUMP):
+        return 0  # depends on the event count, known only when the dump starts
+    return expected_length(reply, allocation)
+
+
+def take_backup(
+    exchange: Exchange,
+    detection: Detection,
+    what: str = "all",
+    report: ProgressReport = ignore_progress,
+    clock: Callable[[], float] = time.monotonic,
+) -> Backup:
+    """Request `what` from the M1 and return the checked dumps.
+
+    Each dump is parsed, so its length is exactly what its header promises and its
+    channel is the M1's; anything else raises.
+
+    Raises:
+        DeviceError: Silence, refusal (24), damage, another channel.
+    """
+    dumps = []
+    for request, reply in _requests(what, exchange.channel, exchange.transport.max_message_size):
+        total = _expected(reply, detection)
+        start = clock()
+        label = reply.name.replace("_", " ").lower()
+
+        def moved(count: int, total: int = total, start: float = start, label: str = label) -> None:
+            report(Progress(Phase.BACKUP, count, total, clock() - start, label))
+
+        dumps.append(exchange.request(request, reply, on_bytes=moved))
+    return Backup(what, tuple(dumps), detection)
+
+
+def manifest_of(backup: Backup, path: Path, sha256: str, now: datetime) -> dict[str, object]:
+    """The manifest saved beside a backup: what, sizes, checksums, names, channel, date."""
+    messages = []
+    for dump in backup.dumps:
+        data = dump.to_bytes()
+        contents = contents_of(dump)
+        messages.append(
+            {
+                "kind": dump.kind,
+                "function": f"{int(dump.function):02X}",
+                "length": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "contents": describe_contents(contents),
+                "programs": list(contents.programs),
+                "combinations": list(contents.combinations),
+                "songs": list(contents.songs),
+            }
+        )
+    detection = backup.detection
+    allocations = {
+        a.short for d in backup.dumps if (a := getattr(d, "allocation", None)) is not None
+    }
+    if detection is not None and detection.allocation is not None:
+        allocations = {detection.allocation.short}
+    return {
+        "format": "m1-wizard backup manifest 1",
+        "file": path.name,
+        "what": backup.what,
+        "size": len(backup.data),
+        "sha256": sha256,
+        "created": now.isoformat(timespec="seconds"),
+        "channel": backup.dumps[0].channel if backup.dumps else None,
+        "allocation": ", ".join(sorted(allocations)) or None,
+        "version_bytes": detection.version_bytes if detection else None,
+        "found_by": detection.found_by if detection else "panel dump",
+        "messages": messages,
+    }
+
+
+def save_backup(
+    backup: Backup,
+    output: Path | None = None,
+    folder: Path = Path("."),
+    now: datetime | None = None,
+) -> SavedBackup:
+    """Save a backup as binary .syx plus a .json manifest, then prove the file is whole.
+
+    Args:
+        backup: The dumps.
+        output: The file to create; by default a time-stamped name in `folder`.
+        folder: Where a default name goes.
+        now: The time for the name and the manifest.
+
+    Raises:
+        SaveError: The file exists, cannot be written, or does not read back identical.
+    """
+    now = now or datetime.now(UTC).astimezone()
+    path = output or free_path(folder, timestamped_name("m1-backup", backup.what, ".syx", now))
+    data = backup.data
+    sha256 = hashlib.sha256(data).hexdigest()
+    manifest_path = path.with_suffix(".json")
+    if path.exists():
+        save_new(path, data)  # raises the plain "already exists" error
+    if manifest_path.exists():
+        raise SaveError(
+            f"{manifest_path} already exists and m1-wizard never writes over a file.",
+            "Choose another name with -o.",
+        )
+    save_new(path, data)
+    verify_saved(path, data)
+    manifest = manifest_of(backup, path, sha256, now)
+    save_new(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
+    return SavedBackup(backup, path, manifest_path, sha256)
+
+
+def verify_saved(path: Path, data: bytes) -> None:
+    """Read a saved backup back and check it holds exactly `data`, every dump valid.
+
+    Raises:
+        SaveError: The file differs or does not read as complete M1 data.
+    """
+    stored = path.read_bytes()
+    dump_file = read_dump_bytes(stored, str(path))
+    if stored != data or dump_file.has_errors:
+        raise SaveError(
+            f"The backup saved as {path} did not read back identical.",
+            "The disk may be failing or full: save the backup somewhere else (-o).",
+        )
