@@ -10,6 +10,7 @@ from wizard.cli import (
     detect_cmd,
     emulate_cmd,
     inspect_cmd,
+    loopback_cmd,
     ports_cmd,
     restore_cmd,
 )
@@ -29,3 +30,4 @@ COMMANDS.append(emulate_cmd)
 COMMANDS.append(detect_cmd)
 COMMANDS.append(backup_cmd)
 COMMANDS.append(restore_cmd)
+COMMANDS.append(loopback_cmd)
