@@ -18,7 +18,7 @@ from wizard.emulator.state import M1State
 from wizard.emulator.timing import Timing
 from wizard.errors import FileFormatError, ProtocolError, TransportError, WizardError
 from wizard.m1.parse import describe_function, peek
-from wizard.m1.syx_file import read_dump_file
+from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
 from wizard.transport.bridge import Direction, EmulatorBridge, Traffic
 from wizard.transport.link import EmulatorLink
@@ -72,23 +72,30 @@ def _fail(error: WizardError) -> None:
     print(f"{PROGRAM}: {error}", file=sys.stderr, flush=True)
 
 
-def _state(args: argparse.Namespace) -> M1State | None:
-    state = build_state(args.scenario)
-    if args.load is None:
-        return state
-    dump = read_dump_file(args.load)
+def prepare_state(scenario: str, load: str | None) -> tuple[M1State, str | None]:
+    """The emulated M1's state: a scenario, with the dumps of a file stored into it.
+
+    Returns:
+        The state, and a sentence saying what was loaded (None without a file).
+
+    Raises:
+        FileFormatError: The file cannot be read, or holds no usable dumps or has errors.
+        ProtocolError: A dump does not fit the scenario's memory allocation.
+    """
+    state = build_state(scenario)
+    if load is None:
+        return state, None
+    dump = read_dump_file(load)
     if dump.has_errors or not dump.dumps:
-        print(
-            f"{PROGRAM}: {args.load} has no usable M1 dumps or has errors. "
-            f"Run `m1-wizard inspect {args.load}` to see why.",
-            file=sys.stderr,
+        raise FileFormatError(
+            f"{load} has no usable M1 dumps or has errors.",
+            f"Run `m1-wizard inspect {load}` to see why.",
         )
-        return None
+    # Imported here so that the emulator's file loader is only needed with --load.
     from wizard.emulator.loading import load_messages
 
     summary = load_messages(state, dump.dumps)
-    print(f"Loaded {', '.join(summary.stored)} from {args.load}.", flush=True)
-    return state
+    return state, f"Loaded {', '.join(summary.stored)} from {load}."
 
 
 def _open(args: argparse.Namespace) -> Transport:
@@ -127,17 +134,18 @@ def status_line(traffic: Traffic) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until SIGINT or SIGTERM; exit 0 then, 2 for a bad file, 3 without ports."""
+    """Serve until SIGINT or SIGTERM; exit 0 then, 1 for a file with errors, 2 for a
+    file that cannot be read, 3 without ports."""
     try:
-        state = _state(args)
-    except FileFormatError as error:
+        state, loaded = prepare_state(args.scenario, args.load)
+    except FileUnreadableError as error:
         _fail(error)
         return exit_codes.USAGE
-    except ProtocolError as error:
+    except ProtocolError as error:  # FileFormatError included: the file has errors
         _fail(error)
         return exit_codes.FAILED
-    if state is None:
-        return exit_codes.FAILED
+    if loaded is not None:
+        print(loaded, flush=True)
     timing = Timing.instant() if args.instant else Timing.real()
     emulator = M1Emulator(
         state, timing=timing, behaviour=Behaviour(active_sensing=args.active_sensing)
