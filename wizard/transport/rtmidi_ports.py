@@ -105,7 +105,9 @@ def _create(rtmidi: ModuleType, client: str) -> tuple[Any, Any, MidiSystem]:
     return midi_in, midi_out, system
 
 
-def _prepare_input(midi_in: Any) -> None:
+def prepare_input(midi_in: Any) -> None:
+    """Let SysEx in (rtmidi drops it by default) and enlarge the input buffers where
+    python-rtmidi can (1.6 and later); must run before the port opens."""
     if hasattr(midi_in, "set_buffer_size"):  # python-rtmidi >= 1.6; before open_port
         midi_in.set_buffer_size(INPUT_BUFFER_SIZE, INPUT_BUFFER_COUNT)
     midi_in.ignore_types(sysex=False, timing=True, active_sense=True)
@@ -148,7 +150,7 @@ def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport
             outputs = midi_out.get_ports()
         in_index = choose_port(inputs, choice.input, "input")
         out_index = choose_port(outputs, choice.output, "output")
-        _prepare_input(midi_in)
+        prepare_input(midi_in)
         ports = PortPair(inputs[in_index], outputs[out_index])
         with quiet_native_stderr():
             _open(midi_in, in_index, f"{client} in", system, ports.input)
@@ -175,7 +177,7 @@ def open_virtual_ports(name: str) -> RtMidiTransport:
     try:
         if not system.virtual_ports:
             raise advice_for(NotImplementedError(), system, virtual=True)
-        _prepare_input(midi_in)
+        prepare_input(midi_in)
         try:
             with quiet_native_stderr():
                 midi_in.open_virtual_port(ports.input)
