@@ -130,3 +130,20 @@ def test_a_log_file_is_written_as_it_goes(tmp_path: Path) -> None:
     spy.close()
     spy.close()
     assert path.read_text(encoding="utf-8").splitlines()[-1] == "# 0.001000 closed"
+
+
+def test_lone_realtime_bytes_and_polling_timeouts_can_be_left_out() -> None:
+    clock = FakeClock()
+    inner = ScriptedTransport(clock)
+    inner.incoming.extend([(0.25, None), (0.25, MODE_REQUEST)])
+    quiet = io.StringIO()
+    spy = SpyTransport(inner, quiet, clock, note_timeouts=False)
+    spy.send(b"\xfe")
+    assert spy.receive(0.25) is None
+    assert spy.receive(0.25) == MODE_REQUEST
+    assert quiet.getvalue().splitlines()[1:] == ["    0.501000 IN       6 F0 42 30 19 12 F7"]
+    assert inner.sent == [b"\xfe"]
+
+    everything = io.StringIO()
+    SpyTransport(inner, everything, clock, realtime=True).send(b"\xfe")
+    assert everything.getvalue().splitlines()[1:] == ["    0.001000 OUT      1 FE"]

@@ -65,7 +65,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--port", help="open existing ports containing this text instead")
     parser.add_argument("--in-port", help="existing port the emulator listens on")
     parser.add_argument("--out-port", help="existing port the emulator answers on")
-    parser.set_defaults(run=run)
+    # Both timing flags share one destination; without this the first flag's implied
+    # default (True, from store_false) would win and make instant replies the default.
+    parser.set_defaults(run=run, instant=False)
 
 
 def _fail(error: WizardError) -> None:
@@ -106,7 +108,8 @@ def _open(args: argparse.Namespace) -> Transport:
     else:
         transport = open_virtual_ports(args.name)
     if args.log:
-        transport = SpyTransport(transport, args.log)
+        # The workers poll with short time-outs: noting each one would drown the log.
+        transport = SpyTransport(transport, args.log, note_timeouts=False)
     return transport
 
 

@@ -6,7 +6,8 @@ One line per message, written as it happens:
 
 Seconds come from the monotonic clock. Messages longer than `FULL_HEX_LIMIT` bytes show
 their first and last bytes, the full length, and a SHA-256 of all bytes. Refused sends,
-damaged messages and time-outs are written as lines starting with `#`.
+damaged messages and time-outs are written as lines starting with `#`. Lone realtime
+bytes (FE every 300 ms) are left out unless asked for.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from datetime import datetime
 from typing import TextIO
 
 from wizard.errors import TransportError
-from wizard.transport.base import ByteProgress, DamagedMessageError, PortPair, Transport
+from wizard.transport.base import (
+    FIRST_REALTIME,
+    ByteProgress,
+    DamagedMessageError,
+    PortPair,
+    Transport,
+)
 
 FULL_HEX_LIMIT = 48
 HEAD_BYTES = 16
@@ -42,6 +49,11 @@ def abbreviate(data: bytes) -> str:
     )
 
 
+def is_lone_realtime(data: bytes) -> bool:
+    """True for a single realtime byte (F8-FF) sent as a message of its own."""
+    return len(data) == 1 and data[0] >= FIRST_REALTIME
+
+
 def log_line(seconds: float, direction: str, data: bytes) -> str:
     """One log line, without the newline."""
     return f"{seconds:12.6f} {direction:<3} {len(data):6d} {abbreviate(data)}"
@@ -55,6 +67,8 @@ class SpyTransport(Transport):
         log: An open text stream, or a path to append to (opened line-buffered and
             closed with the transport).
         clock: Monotonic seconds.
+        note_timeouts: Note each receive that timed out (off for callers that poll).
+        realtime: Also log lone realtime bytes (FE active sensing every 300 ms, F8 clock).
     """
 
     def __init__(
@@ -62,9 +76,14 @@ class SpyTransport(Transport):
         inner: Transport,
         log: TextIO | str | os.PathLike[str],
         clock: Callable[[], float] = time.monotonic,
+        *,
+        note_timeouts: bool = True,
+        realtime: bool = False,
     ) -> None:
         self._inner = inner
         self._clock = clock
+        self._note_timeouts = note_timeouts
+        self._realtime = realtime
         self._owns_log = not hasattr(log, "write")
         if isinstance(log, (str, os.PathLike)):
             self._log: TextIO = open(log, "a", buffering=1, encoding="utf-8")  # noqa: SIM115
@@ -96,7 +115,8 @@ class SpyTransport(Transport):
         except TransportError as error:
             self._note(f"{self._elapsed():.6f} OUT refused, {len(data)} bytes: {error.message}")
             raise
-        self._write(log_line(self._elapsed(), "OUT", bytes(data)))
+        if self._realtime or not is_lone_realtime(data):
+            self._write(log_line(self._elapsed(), "OUT", bytes(data)))
 
     def receive(self, timeout: float, *, on_bytes: ByteProgress | None = None) -> bytes | None:
         """Receive through the inner transport and log what came (or did not)."""
@@ -107,7 +127,8 @@ class SpyTransport(Transport):
             self._write(log_line(self._elapsed(), "IN", error.data))
             raise
         if data is None:
-            self._note(f"{self._elapsed():.6f} IN nothing within {timeout:g} s")
+            if self._note_timeouts:
+                self._note(f"{self._elapsed():.6f} IN nothing within {timeout:g} s")
         else:
             self._write(log_line(self._elapsed(), "IN", data))
         return data
