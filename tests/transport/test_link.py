@@ -142,3 +142,13 @@ def test_close_wakes_a_waiting_receiver() -> None:
 
 def test_link_has_no_size_limit() -> None:
     assert link().max_message_size is None
+
+
+def test_whole_at_start_delivers_a_timed_reply_when_its_first_byte_would_come() -> None:
+    # 100 bytes/s: the 16 350-byte bank would take 163 s to trickle in piece by piece.
+    m1 = M1Emulator(build_state("factory"), timing=Timing(wire_rate=100.0))
+    with EmulatorLink(m1, whole_at_start=True) as forwarding:
+        forwarding.send(ALL_PROGRAMS_REQUEST)
+        # The request itself needs 0.07 s on that cable before the M1 can answer.
+        bank = forwarding.receive(10.0)
+    assert bank is not None and len(bank) == 16350

@@ -55,7 +55,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--real-timing",
         dest="instant",
         action="store_false",
-        help="answer at MIDI cable speed, 3125 bytes/s (the default)",
+        help="answer when a real M1 on a 3125 bytes/s cable would start to (the default); "
+        "ports carry whole messages, so each reply then arrives at once",
     )
     timing.add_argument("--instant", action="store_true", help="answer at once")
     parser.add_argument(
@@ -170,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    link = EmulatorLink(emulator)
+    link = EmulatorLink(emulator, whole_at_start=True)
     bridge = EmulatorBridge(port, link, report)
     try:
         bridge.start()

@@ -81,11 +81,22 @@ class EmulatorLink(Transport):
     Args:
         emulator: The virtual M1.
         clock: Monotonic seconds, shared with the waiting.
+        whole_at_start: Deliver each timed reply whole when its first byte would
+            arrive, instead of piece by piece. For forwarding to ports that carry only
+            whole messages: a receiver there sees the reply start on time rather than
+            5 s of silence followed by a whole program bank.
     """
 
-    def __init__(self, emulator: M1Emulator, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        emulator: M1Emulator,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        whole_at_start: bool = False,
+    ) -> None:
         self._emulator = emulator
         self._clock = clock
+        self._whole_at_start = whole_at_start
         self._lock = threading.RLock()
         self._pieces = ScheduledPieces(clock)
         self._receiver = StreamReceiver(self._pieces, clock)
@@ -158,11 +169,10 @@ class EmulatorLink(Transport):
         timed = self._emulator.timing.wire_rate is not None
         for reply in replies:
             begin = max(start + reply.delay, self._from_m1_free)
-            if not timed:
+            self._from_m1_free = begin + self._wire(len(reply.data))
+            if not timed or self._whole_at_start:
                 self._pieces.put(begin, reply.data)
-                self._from_m1_free = begin
                 continue
             for offset in range(0, len(reply.data), WIRE_PIECE):
                 piece = reply.data[offset : offset + WIRE_PIECE]
                 self._pieces.put(begin + self._wire(offset + len(piece)), piece)
-            self._from_m1_free = begin + self._wire(len(reply.data))

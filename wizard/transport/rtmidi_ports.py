@@ -23,10 +23,14 @@ from wizard.transport.port_names import PortChoice, choose_port
 from wizard.transport.rtmidi_transport import RtMidiTransport, close_quietly
 
 CLIENT_NAME = "m1-wizard"
-INPUT_BUFFER_SIZE = 65536
-"""Bytes per WinMM SysEx input buffer (python-rtmidi >= 1.6 only): larger than any M1
-dump, so Windows delivers it in one piece; reassembly copes when it does not."""
-INPUT_BUFFER_COUNT = 4
+INPUT_BUFFER_SIZE = 1024
+"""Bytes per WinMM SysEx input buffer (python-rtmidi >= 1.6 only). Windows hands over a
+buffer only when it is full or the message ends, so small buffers mean a piece every
+0.33 s during a dump (which keeps the idle time-out from expiring); reassembly joins
+them. A buffer as large as a dump would leave 5 s of silence before a program bank."""
+INPUT_BUFFER_COUNT = 32
+"""Buffers queued at once: many, so that WinMM never runs out while our callback is slow
+(RtMidi's default of 4 leaves little room)."""
 INPUT_QUEUE_LIMIT = 4096
 
 
