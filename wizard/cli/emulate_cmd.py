@@ -11,12 +11,13 @@ from datetime import datetime
 from types import FrameType
 
 from wizard.cli import exit_codes
+from wizard.cli.emulate_settings import add_settings_options, apply_settings, faults_from
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
 from wizard.emulator.scenarios import SCENARIOS, build_state
 from wizard.emulator.state import M1State
 from wizard.emulator.timing import Timing
-from wizard.errors import FileFormatError, ProtocolError, TransportError, WizardError
+from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportError, WizardError
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
@@ -68,6 +69,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--out-port", help="existing port the emulator answers on")
     # Both timing flags share one destination; without this the first flag's implied
     # default (True, from store_false) would win and make instant replies the default.
+    add_settings_options(parser)
     parser.set_defaults(run=run, instant=False)
 
 
@@ -150,9 +152,18 @@ def run(args: argparse.Namespace) -> int:
         return exit_codes.FAILED
     if loaded is not None:
         print(loaded, flush=True)
+    try:
+        apply_settings(state, args)
+        faults = faults_from(args.fault)
+    except BuildError as error:
+        _fail(error)
+        return exit_codes.USAGE
     timing = Timing.instant() if args.instant else Timing.real()
     emulator = M1Emulator(
-        state, timing=timing, behaviour=Behaviour(active_sensing=args.active_sensing)
+        state,
+        timing=timing,
+        faults=faults,
+        behaviour=Behaviour(active_sensing=args.active_sensing),
     )
     try:
         port = _open(args)
