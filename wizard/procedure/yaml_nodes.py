@@ -1,0 +1,187 @@
+"""Reading a procedure file into a YAML node tree that keeps line and column, refusing
+everything that is not plain data (tags, anchors, aliases, deep nesting, huge files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+
+from wizard.errors import ProcedureError
+
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 256 * 1024
+"""Procedure files are a few kilobytes; anything this large is not one."""
+MAX_DEPTH = 8
+"""Deepest nesting a procedure needs is 4 (procedure, steps, step, params)."""
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+class _Mark(Protocol):
+    """A place in the text as PyYAML and libyaml both report it (0-based)."""
+
+    line: int
+    column: int
+
+
+def _error(path: str, mark: _Mark | None, message: str, next_action: str) -> ProcedureError:
+    if mark is None:
+        return ProcedureError(message, path, 1, 1, next_action)
+    return ProcedureError(message, path, mark.line + 1, mark.column + 1, next_action)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text, refused before parsing when too large or not UTF-8.
+
+    Args:
+        path: The file.
+        shown: How the file is named in errors.
+
+    Raises:
+        ProcedureError: The file cannot be read, is too large or is not UTF-8 text.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProcedureError(
+                f"the file is {size} bytes; a procedure file may hold at most "
+                f"{MAX_FILE_BYTES} bytes (256 KiB).",
+                shown,
+                1,
+                1,
+                "Check that this is a procedure file, or split it into several procedures.",
+            )
+        raw = path.read_bytes()
+    except OSError as failure:
+        raise ProcedureError(
+            f"the file cannot be read ({failure.strerror or failure}).",
+            shown,
+            0,
+            0,
+            "Check the file's name and permissions.",
+        ) from failure
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        before = raw[: failure.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ProcedureError(
+            f"the file is not UTF-8 text (byte {raw[failure.start]:02X}).",
+            shown,
+            line,
+            column,
+            "Save the file as UTF-8.",
+        ) from failure
+
+
+def _syntax_error(text: str, shown: str, failure: yaml.MarkedYAMLError) -> ProcedureError:
+    mark = failure.problem_mark or failure.context_mark
+    if mark is not None:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if mark.column < len(line) and line[mark.column] == "\t":
+            return _error(
+                shown, mark, "a tab character cannot indent YAML.", "Indent with spaces only."
+            )
+    # PyYAML and libyaml word their problems slightly differently; both say what is wrong.
+    problem = failure.problem or failure.context or "unreadable YAML"
+    return _error(
+        shown,
+        mark,
+        f"the file is not valid YAML: {problem}.",
+        "Fix the YAML at this place (procedures/SCHEMA.md shows the format).",
+    )
+
+
+def _tag_shown(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _check_events(text: str, shown: str) -> None:
+    """Refuses what safe_load would accept or misread but a procedure never needs."""
+    depth = 0
+    documents = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _error(
+                    shown,
+                    event.start_mark,
+                    "the file holds more than one YAML document.",
+                    "Put each procedure in a file of its own and remove the '---'.",
+                )
+        if isinstance(event, yaml.AliasEvent):
+            raise _error(
+                shown,
+                event.start_mark,
+                f"the alias '*{event.anchor}' repeats other data; procedure files may not.",
+                "Write the value out in full.",
+            )
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise _error(
+                shown,
+                event.start_mark,
+                f"the anchor '&{event.anchor}' is not allowed in a procedure file.",
+                "Remove the anchor and write repeated values out in full.",
+            )
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.NodeEvent) and tag is not None:
+            raise _error(
+                shown,
+                event.start_mark,
+                f"the tag '{_tag_shown(tag)}' is not allowed: a procedure file holds plain "
+                "data only.",
+                "Remove the tag (quote the value if it is text).",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _error(
+                    shown,
+                    event.start_mark,
+                    f"the data is nested more than {MAX_DEPTH} levels deep.",
+                    "Flatten it; procedures/SCHEMA.md shows the format.",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def compose(text: str, shown: str) -> yaml.Node:
+    """The single document in `text` as a node tree.
+
+    Args:
+        text: The file's text.
+        shown: How the file is named in errors.
+
+    Raises:
+        ProcedureError: YAML syntax error (a tab in the indentation gets its own
+            sentence), an empty file, more than one document, a tag, an anchor or
+            alias, or nesting deeper than MAX_DEPTH.
+    """
+    try:
+        _check_events(text, shown)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as failure:
+        raise _syntax_error(text, shown, failure) from failure
+    except yaml.YAMLError as failure:  # a reader error on a character YAML forbids
+        raise ProcedureError(
+            f"the file is not valid YAML: {failure}.", shown, 1, 1, "Remove the character."
+        ) from failure
+    if node is None:
+        raise ProcedureError(
+            "the file is empty.",
+            shown,
+            1,
+            1,
+            "Write a procedure into it; procedures/SCHEMA.md shows the format.",
+        )
+    return node
