@@ -13,6 +13,7 @@ from wizard.cli import (
     loopback_cmd,
     ports_cmd,
     restore_cmd,
+    validate_cmd,
 )
 
 
@@ -31,3 +32,4 @@ COMMANDS.append(detect_cmd)
 COMMANDS.append(backup_cmd)
 COMMANDS.append(restore_cmd)
 COMMANDS.append(loopback_cmd)
+COMMANDS.append(validate_cmd)
