@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import queue
 import signal
-import subprocess
-import sys
-import threading
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from tests.cli.emulator_process import STOP_SECONDS, Emulator, running_emulator
 from wizard.errors import TransportError
 from wizard.transport.port_names import PortChoice
 from wizard.transport.rtmidi_ports import open_ports
 from wizard.transport.rtmidi_transport import RtMidiTransport
 
 pytestmark = pytest.mark.jack
-
-READY_SECONDS = 30.0
-STOP_SECONDS = 15.0
-REPO = Path(__file__).resolve().parent.parent.parent
 
 # Requests from m1-sysex.md §2.2 (global channel 1).
 IDENTITY_REQUEST = bytes.fromhex("F0 7E 7F 06 01 F7")
@@ -33,62 +23,11 @@ GLOBAL_REQUEST = bytes.fromhex("F0 42 30 19 0E 00 F7")
 ALL_PROGRAMS_REQUEST = bytes.fromhex("F0 42 30 19 1C 00 F7")
 
 
-@dataclass
-class Emulator:
-    """A running `m1-wizard emulate` and the lines it has printed so far."""
-
-    process: subprocess.Popen[str]
-    name: str
-    lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
-    seen: list[str] = field(default_factory=list)
-
-    def wait_for(self, text: str) -> str:
-        """The first printed line containing `text` (bounded wait)."""
-        while True:
-            try:
-                line = self.lines.get(timeout=READY_SECONDS)
-            except queue.Empty:
-                pytest.fail(f"emulate printed no line with {text!r}; so far: {self.seen}")
-            if line is None:
-                pytest.fail(f"emulate ended before printing {text!r}; output: {self.seen}")
-            self.seen.append(line)
-            if text in line:
-                return line
-
-    def stop(self) -> int:
-        """Ctrl-C, then the exit code."""
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=STOP_SECONDS)
-
-
-def _pump(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
-    assert process.stdout is not None
-    for line in process.stdout:
-        lines.put(line.rstrip("\n"))
-    lines.put(None)
-
-
 @pytest.fixture
 def emulator(jack_server: str, tmp_path: Path) -> Iterator[Emulator]:
-    name = f"M1 emulator {uuid.uuid4().hex[:6]}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "wizard.cli", "emulate", "--instant", "--name", name,
-         "--log", str(tmp_path / "emulator-midi.log")],
-        cwd=REPO,
-        env=os.environ.copy(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )  # fmt: skip
-    running = Emulator(process, name)
-    threading.Thread(target=_pump, args=(process, running.lines), daemon=True).start()
-    try:
-        running.wait_for("Press Ctrl-C to stop.")
+    log = tmp_path / "emulator-midi.log"
+    with running_emulator("--instant", "--log", str(log)) as running:
         yield running
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture

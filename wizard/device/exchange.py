@@ -13,9 +13,20 @@ from dataclasses import dataclass, field
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.errors import ParseError
 from wizard.m1 import Function, KorgMessage, Message, Status, parse, peek
-from wizard.m1.constants import WIRE_BYTES_PER_SECOND
+from wizard.m1.constants import WIRE_BYTES_PER_SECOND, Allocation
 from wizard.m1.framing import describe_function
+from wizard.m1.sizes import DUMP_PREFIX, expected_length
 from wizard.transport.base import ByteProgress, DamagedMessageError, Transport
+
+
+def longest_reply(reply: Function) -> int:
+    """The most bytes a dump with this function code can have (§3.4)."""
+    if reply not in DUMP_PREFIX:
+        return 0
+    return max(
+        expected_length(reply, allocation, allocation.max_events) for allocation in Allocation
+    )
+
 
 TICK = 0.1
 """Seconds between progress updates while waiting."""
@@ -170,12 +181,19 @@ class Exchange:
     ) -> KorgMessage:
         """Send a request on the M1's channel and return its dump.
 
+        The wait for the answer to start allows for the longest answer's cable time too:
+        some MIDI systems (JACK, a virtual port) hand over a message only once it is
+        complete, so the first byte a program sees may come that much later.
+
         Raises:
             DeviceError: 24 (REQUEST_REFUSED), silence, damage, another channel.
         """
         self.transport.clear_input()
         self.transport.send(message.to_bytes())
-        wait = self.wire_time(len(message.to_bytes())) + self.timeouts.first_reply
+        wait = (
+            self.wire_time(len(message.to_bytes()) + longest_reply(reply))
+            + self.timeouts.first_reply
+        )
 
         def answers(m: Message) -> bool:
             return (
