@@ -44,7 +44,9 @@ def did_you_mean(written: str, allowed: Iterable[str], listing: str) -> str:
             "Step kinds are".
     """
     words = list(allowed)
-    close = difflib.get_close_matches(written, words, n=1, cutoff=0.6)
+    # Case slips ("m1r", "Keys") are the likeliest mistake, and difflib scores them low.
+    same_letters = [w for w in words if w.lower() == written.lower()]
+    close = same_letters or difflib.get_close_matches(written, words, n=1, cutoff=0.6)
     if close:
         return f"Did you mean '{close[0]}'?"
     return f"{listing}: {', '.join(words)}."
@@ -155,7 +157,8 @@ class Fields:
     def text(self, key: str, what: str, required: bool = True) -> str | None:
         """`key`'s text: None when absent (reported if `required`) or not text (reported).
 
-        Blank text counts as missing.
+        Blank text counts as missing; trailing white space (the line break a block
+        scalar ends with) is dropped.
         """
         if key not in self.values:
             if required:
@@ -167,7 +170,7 @@ class Fields:
         if not node.value.strip():
             self.fail(node, f"'{key}' is blank.", f"Write the text after '{key}:'.")
             return None
-        return str(node.value)
+        return str(node.value).rstrip()
 
     def boolean(self, key: str, default: bool) -> bool:
         """`key` as true/false; `default` when absent or wrong (reported)."""

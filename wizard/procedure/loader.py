@@ -4,7 +4,7 @@ across them (dangling includes, include cycles and repeated ids are errors)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -44,7 +44,9 @@ def read_file(path: Path | str, shown: str | None = None) -> FileReading:
         root = compose(text, shown)
     except ProcedureError as failure:
         return FileReading(shown, None, None, Location(shown, 1, 1), (), (failure,))
-    return read_procedure(root, Problems(shown, text))
+    reading = read_procedure(root, Problems(shown, text))
+    in_file_order = tuple(sorted(reading.errors, key=lambda e: (e.line, e.column)))
+    return replace(reading, errors=in_file_order)
 
 
 def load_file(path: Path | str) -> Procedure:
@@ -158,6 +160,13 @@ class _Resolver:
             if isinstance(s, IncludeStep)
         )
 
+    @staticmethod
+    def _include_hint(written: str, ids: list[str]) -> str:
+        hint = did_you_mean(written, ids, "")
+        if hint.startswith("Did you mean"):
+            return hint
+        return "Check the id, or validate the file that defines it together with this one."
+
     def dangling(self) -> None:
         """Report includes naming no procedure."""
         ids = sorted(set(self.by_id) | set(self.known))
@@ -167,7 +176,7 @@ class _Resolver:
                     self._ref_error(
                         ref,
                         f"no procedure has the id '{ref.procedure}'.",
-                        did_you_mean(ref.procedure, ids, "Check the id; the procedures loaded are"),
+                        self._include_hint(ref.procedure, ids),
                     )
 
     def cycles(self) -> None:
@@ -220,8 +229,8 @@ class _Resolver:
                         break
         errors: list[ProcedureError] = []
         for reading in self.readings:
-            errors.extend(reading.errors)
-            errors.extend(sorted(self.extra[reading.path], key=lambda e: (e.line, e.column)))
+            found = [*reading.errors, *self.extra[reading.path]]
+            errors.extend(sorted(found, key=lambda e: (e.line, e.column)))
         return ProcedureSet(
             MappingProxyType(good), tuple(errors), tuple(r.path for r in self.readings)
         )

@@ -92,12 +92,46 @@ def _syntax_error(text: str, shown: str, failure: yaml.MarkedYAMLError) -> Proce
                 shown, mark, "a tab character cannot indent YAML.", "Indent with spaces only."
             )
     # PyYAML and libyaml word their problems slightly differently; both say what is wrong.
-    problem = failure.problem or failure.context or "unreadable YAML"
+    problem = failure.problem or "unreadable YAML"
+    start = failure.context_mark
+    if failure.context and start is not None and failure.problem_mark is not None:
+        # "end of stream" alone says little; name what was open and where it began.
+        problem += f" ({failure.context} from line {start.line + 1}, column {start.column + 1})"
     return _error(
         shown,
         mark,
         f"the file is not valid YAML: {problem}.",
         "Fix the YAML at this place (procedures/SCHEMA.md shows the format).",
+    )
+
+
+def _pure_python_error(text: str, failure: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """The same syntax error as PyYAML's pure-Python parser words it.
+
+    libyaml and PyYAML describe the same mistake in different words; asking PyYAML
+    again (only when there is an error) keeps messages the same on every machine.
+    """
+    if _Loader is yaml.SafeLoader:
+        return failure
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as again:
+        return again
+    return failure
+
+
+def _reader_error(text: str, shown: str, failure: yaml.reader.ReaderError) -> ProcedureError:
+    """A character YAML does not allow in a file (control characters and the like)."""
+    before = text[: failure.position]
+    line = before.count("\n") + 1
+    column = failure.position - (before.rfind("\n") + 1) + 1
+    code = failure.character if isinstance(failure.character, int) else ord(failure.character)
+    return ProcedureError(
+        f"the file holds the character U+{code:04X}, which YAML does not allow.",
+        shown,
+        line,
+        column,
+        "Remove it (it is often pasted in by accident).",
     )
 
 
@@ -171,11 +205,9 @@ def compose(text: str, shown: str) -> yaml.Node:
         _check_events(text, shown)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as failure:
-        raise _syntax_error(text, shown, failure) from failure
-    except yaml.YAMLError as failure:  # a reader error on a character YAML forbids
-        raise ProcedureError(
-            f"the file is not valid YAML: {failure}.", shown, 1, 1, "Remove the character."
-        ) from failure
+        raise _syntax_error(text, shown, _pure_python_error(text, failure)) from failure
+    except yaml.reader.ReaderError as failure:
+        raise _reader_error(text, shown, failure) from failure
     if node is None:
         raise ProcedureError(
             "the file is empty.",
