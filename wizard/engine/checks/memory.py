@@ -1,0 +1,140 @@
+"""Live checks on what the M1's memory holds: `memory_initialised` (all programs alike, as
+after a battery loss, m1-sysex.md §6.2) and `matches_backup` / `matches_file` (read back
+and compared record by record, §3.6)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from wizard.device.image import MemoryImage, Part, differences, image_of
+from wizard.device.restore import BANK_DUMPS, RestorePlan, read_back
+from wizard.engine.checks.asking import detected, exchange_of, failure, unsolicited_count
+from wizard.engine.checks.result import CheckResult, cannot_tell, failed, passed
+from wizard.engine.session import Session
+from wizard.errors import WizardError
+from wizard.m1 import AllProgramsDump, Bank, Function, Request
+from wizard.m1.inspection import look_at_memory
+from wizard.m1.syx_file import read_dump_file
+from wizard.procedure.model import BackupScope, ParamValue
+
+SILENT_REASON = "The M1 did not answer, so its memory could not be read."
+SILENT_FIX = "Make sure the M1 answers over MIDI (the m1_responds check), then retry."
+PARTS_OF_SCOPE = {
+    BackupScope.ALL: frozenset(Part.ALL),
+    BackupScope.PROGRAMS: frozenset({Part.PROGRAMS}),
+    BackupScope.COMBINATIONS: frozenset({Part.COMBINATIONS}),
+    BackupScope.GLOBAL: frozenset({Part.GLOBAL}),
+    BackupScope.SEQUENCE: frozenset({Part.SEQUENCE}),
+}
+
+
+def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:
+    """PASS when (nearly) every program is the same record, as after initialisation;
+    FAIL when the programs differ (the memory holds someone's sounds)."""
+    name = "memory_initialised"
+    before = unsolicited_count(session)
+    try:
+        detected(session)
+        exchange = exchange_of(session)
+        dump = exchange.request(
+            Request(exchange.channel, Function.ALL_PROGRAMS_REQUEST, Bank.INTERNAL),
+            Function.ALL_PROGRAMS_DUMP,
+        )
+    except WizardError as error:
+        return failure(name, session, error, before, (SILENT_REASON, SILENT_FIX))
+    assert isinstance(dump, AllProgramsDump)
+    look = look_at_memory(dump.programs)
+    first = dump.programs[0].name
+    if look.initialised:
+        return passed(
+            name,
+            f"{look.same_programs} of the {look.programs} programs are the same record "
+            f'(program 00 is "{first}"): the memory looks initialised, as after a battery '
+            "loss.",
+        )
+    return failed(
+        name,
+        f"The memory holds {look.programs} programs that are not alike (program 00 is "
+        f'"{first}"): it is not initialised.',
+        "If these sounds matter, take a backup before anything overwrites them.",
+    )
+
+
+def _image_of_file(path: Path, sha256: str, what: BackupScope) -> MemoryImage | str:
+    """The parts of `path` that `what` names, or why the file cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"The file {path} cannot be read ({error.strerror or error})."
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return f"The file {path} has changed since it was saved or sent."
+    dump_file = read_dump_file(path)
+    image = image_of([d for d in dump_file.dumps if isinstance(d, BANK_DUMPS)])
+    keep = PARTS_OF_SCOPE[what]
+    return replace(
+        image,
+        global_data=image.global_data if Part.GLOBAL in keep else None,
+        combinations=image.combinations if Part.COMBINATIONS in keep else None,
+        programs=image.programs if Part.PROGRAMS in keep else None,
+        sequence=image.sequence if Part.SEQUENCE in keep else None,
+    )
+
+
+def _compare(
+    name: str, session: Session, path: Path, sha256: str, *, what: BackupScope, label: str
+) -> CheckResult:
+    image = _image_of_file(path, sha256, what)
+    if isinstance(image, str):
+        return cannot_tell(name, image, "Take a new backup (or choose the file again), then retry.")
+    if not image.parts:
+        return cannot_tell(
+            name,
+            f"The {label} {path.name} holds none of the memory to compare ({what.value}).",
+            "Take a backup of that part of memory first, then retry.",
+        )
+    before = unsolicited_count(session)
+    try:
+        detected(session)
+        read = read_back(exchange_of(session), RestorePlan((), image, ""), session.report)
+    except WizardError as error:
+        return failure(name, session, error, before, (SILENT_REASON, SILENT_FIX))
+    found = differences(image, read)
+    parts = ", ".join(image.parts)
+    if not found:
+        return passed(name, f"The M1's {parts} are the same as in the {label} {path.name}.")
+    return failed(
+        name,
+        f"The M1's memory differs from the {label} {path.name}: " + "; ".join(found) + ".",
+        "If nothing was changed on purpose, the MIDI interface may be damaging data: run "
+        "`m1-wizard loopback` to test it, then retry.",
+    )
+
+
+def matches_backup(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:
+    """PASS when the M1 holds what the latest verified backup holds (`what` limits it)."""
+    name = "matches_backup"
+    backup = session.run_backup or session.unit_backup
+    if backup is None:
+        return cannot_tell(
+            name,
+            "No verified backup of this unit exists, so there is nothing to compare with.",
+            "Take a backup first (the backup procedure), then retry.",
+        )
+    what = BackupScope(str(params.get("what", BackupScope.ALL.value)))
+    return _compare(name, session, backup.path, backup.sha256, what=what, label="backup")
+
+
+def matches_file(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:
+    """PASS when the M1 holds what the file sent last in this run holds."""
+    name = "matches_file"
+    sent = session.sent
+    if sent is None:
+        return cannot_tell(
+            name,
+            "No file was sent to the M1 in this run, so there is nothing to compare with.",
+            "Send the file first (the transfer step), then retry.",
+        )
+    return _compare(name, session, sent.path, sent.sha256, what=BackupScope.ALL, label="file")
