@@ -1,9 +1,11 @@
-"""Typed reading of one YAML mapping node: duplicate and unknown keys, wrong types and
-missing fields become `ProcedureError`s with file:line:col, collected rather than raised."""
+"""Typed reading of one YAML mapping node: duplicate and unknown keys, wrong types, missing
+fields and malformed ids become `ProcedureError`s with file:line:col, collected rather than
+raised."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import TypeVar
@@ -251,3 +253,26 @@ class Fields:
                     "Write each item as text on its own '- ' line, in quotes if need be.",
                 )
         return tuple(texts)
+
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Procedure and step ids: lower-case words joined by hyphens."""
+
+
+def a_kind(kind: str) -> str:
+    """A step kind with its article, as messages name it: "a keys step", "an input step"."""
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{article} {kind} step"
+
+
+def valid_id(fields: Fields, key: str, what: str) -> str | None:
+    """`key`'s text when it is a well-formed id (errors reported)."""
+    value = fields.text(key, what)
+    if value is not None and not ID_PATTERN.fullmatch(value):
+        fields.fail(
+            fields.values[key],
+            f"'{value}' is not a valid id.",
+            "Use lower-case letters, digits and hyphens, e.g. 'send-factory'.",
+        )
+        return None
+    return value

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from wizard.errors import ProcedureError
-from wizard.procedure.fields import Fields, Problems, describe
+from wizard.procedure.fields import Fields, Problems, describe, valid_id
 from wizard.procedure.model import (
     SCHEMA_VERSION,
     Group,
@@ -16,7 +16,7 @@ from wizard.procedure.model import (
     Procedure,
     Step,
 )
-from wizard.procedure.steps import IncludeRef, read_step, valid_id
+from wizard.procedure.steps import IncludeRef, read_step
 
 TOP_LEVEL_KEYS = (
     "schema",
