@@ -289,3 +289,22 @@ def test_escaped_sequence_points_at_the_value_start(tmp_path: Path) -> None:
     (error,) = load_files([path]).errors
     assert (error.line, error.column) == (11, 11)
     assert error.message == "step 'press': 'X' is not a key on the M1's front panel."
+
+
+def test_the_example_in_schema_md_validates(tmp_path: Path) -> None:
+    schema_md = (shipped_folder() / "SCHEMA.md").read_text(encoding="utf-8")
+    example = schema_md.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    result = load_files([path], known=load_all(shipped_folder()).procedures)
+    assert [str(e) for e in result.errors] == []
+    assert [s.kind for s in result.procedures["example-set-up"].steps] == [
+        "safety",
+        "keys",
+        "confirm",
+        "input",
+        "check",
+        "backup",
+        "transfer",
+        "include",
+    ]

@@ -24,6 +24,7 @@ _TYPE_WORDS = {
     _TAG + "float": "a decimal number",
     _TAG + "null": "empty",
     _TAG + "timestamp": "a date",
+    _TAG + "merge": "a merge key ('<<')",
 }
 
 
