@@ -165,7 +165,8 @@ def _sections(text: str) -> list[_Section]:
 
 def _sentence(body: str, start: int) -> str:
     """The text from `start` to the end of its sentence: a full stop at the outer level
-    followed by a space, a ")" or the end, or a ")" closing a remark opened earlier."""
+    followed by a space, a ")" or the end; a ")" closing a remark opened before `start`;
+    or a remark of its own that ends with a full stop ("UP/DOWN (+12 = +1 octave.)")."""
     depth = 0
     for index in range(start, len(body)):
         char = body[index]
@@ -175,6 +176,8 @@ def _sentence(body: str, start: int) -> str:
             if depth == 0:
                 return body[start:index]
             depth -= 1
+            if depth == 0 and body[index - 1] == ".":
+                return body[start : index + 1]
         elif char in ".?!" and depth == 0:
             following = body[index + 1 : index + 2]
             if following in ("", " ", ")"):
