@@ -1,0 +1,152 @@
+"""Carrying out the steps that talk to the person or run a live check: instruction,
+safety, keys, confirm, input and check (backup and transfer are in `transfer_steps`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.engine.checks import run_check
+from wizard.engine.checks.result import CheckResult, CheckStatus, failed
+from wizard.engine.journal import Event, RunJournal
+from wizard.engine.operator import Operator, OperatorQuit, Recovery
+from wizard.engine.outcome import DONE, StepEnd, StepOutcome
+from wizard.engine.plan import PlannedStep
+from wizard.engine.session import Session
+from wizard.procedure.answers import answer_problem
+from wizard.procedure.model import (
+    CheckStep,
+    ConfirmStep,
+    InputStep,
+    InstructionStep,
+    KeysStep,
+    SafetyStep,
+)
+
+INITIALISED_CHECK = "memory_initialised"
+INITIALISED_QUESTION = (
+    "The M1's memory looks initialised. Do you confirm that it holds nothing you want to "
+    "keep? Then sound banks may be sent into it without a backup first."
+)
+DONE_BUTTON = "Done"
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """What a step needs to run.
+
+    Attributes:
+        session: The run's context.
+        operator: The person.
+        journal: The run's journal.
+        planned: The step and its path.
+    """
+
+    session: Session
+    operator: Operator
+    journal: RunJournal
+    planned: PlannedStep
+
+
+def after_failure(ctx: StepContext, result: CheckResult, can_skip: bool) -> StepOutcome | None:
+    """Ask the person how to go on; None means retry.
+
+    A SKIP where skipping is not allowed counts as ABORT, so a confused operator can
+    never slip past a required step.
+    """
+    choice = ctx.operator.recover(result, can_skip)
+    if choice is Recovery.RETRY:
+        return None
+    if choice is Recovery.SKIP and can_skip:
+        return StepOutcome(StepEnd.SKIPPED, result.reason)
+    return StepOutcome(StepEnd.ABORTED, result.text())
+
+
+def instruction(ctx: StepContext, step: InstructionStep) -> StepOutcome:
+    """Show the text; the person says when it is done."""
+    if not ctx.operator.acknowledge(step.text, DONE_BUTTON):
+        raise OperatorQuit()
+    return DONE
+
+
+def safety(ctx: StepContext, step: SafetyStep) -> StepOutcome:
+    """The warning must be acknowledged; declining stops the run (it resumes here)."""
+    if not ctx.operator.acknowledge(step.warning, step.acknowledge):
+        raise OperatorQuit()
+    return DONE
+
+
+def keys(ctx: StepContext, step: KeysStep) -> StepOutcome:
+    """Guide the person through the keys; offer retry, skip or abort when not done."""
+    while not ctx.operator.keys(step):
+        problem = failed(
+            "keys",
+            f"The keys {step.source} were not pressed to the end.",
+            "Press them again from the first one, watching the display after each.",
+        )
+        outcome = after_failure(ctx, problem, can_skip=True)
+        if outcome is not None:
+            return outcome
+    return DONE
+
+
+def confirm(ctx: StepContext, step: ConfirmStep) -> StepOutcome:
+    """A yes/no question; "no" shows the advice and offers retry, skip or abort."""
+    while not ctx.operator.confirm(step.question, step.expect):
+        problem = failed(
+            "confirm",
+            f"The answer to “{step.question}” was no.",
+            step.if_not or "Go over the previous steps again, then answer once more.",
+        )
+        outcome = after_failure(ctx, problem, can_skip=True)
+        if outcome is not None:
+            return outcome
+    return DONE
+
+
+def ask(ctx: StepContext, step: InputStep) -> StepOutcome:
+    """A typed answer, checked by the step's rule and kept under `store_as`."""
+
+    def problem(answer: str) -> str | None:
+        return answer_problem(step, answer)
+
+    answer = ctx.operator.ask(step.prompt, problem).strip()
+    ctx.session.variables[step.store_as] = answer
+    return StepOutcome(StepEnd.DONE, name=step.store_as, value=answer)
+
+
+def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
+    """Ask what MIDI could not tell (e.g. the sequencer protect); "no" turns PASS into FAIL."""
+    if not result.question or ctx.operator.confirm(result.question, ""):
+        return result
+    return CheckResult(
+        result.check,
+        CheckStatus.FAIL,
+        f"{result.reason} But the answer to “{result.question}” was no.",
+        result.if_not,
+    )
+
+
+def _confirm_initialised(ctx: StepContext, result: CheckResult) -> None:
+    """After a passing memory_initialised, let the person confirm it; journal the answer."""
+    if ctx.operator.confirm(INITIALISED_QUESTION, result.reason):
+        ctx.session.initialised_confirmed = True
+        ctx.journal.write(Event.INITIALISED_CONFIRMED, ctx.planned.path, reason=result.reason)
+    else:
+        ctx.operator.notice(
+            "Then nothing will overwrite the M1's memory until a verified backup of it "
+            "has been taken."
+        )
+
+
+def check(ctx: StepContext, step: CheckStep) -> StepOutcome:
+    """Run the live check until it passes, or the person skips (where allowed) or aborts."""
+    while True:
+        result = _ask_follow_up(ctx, run_check(step.check, ctx.session, step.params))
+        if result.passed:
+            ctx.operator.notice(result.reason)
+            if step.check == INITIALISED_CHECK:
+                _confirm_initialised(ctx, result)
+            return DONE
+        outcome = after_failure(ctx, result, can_skip=step.skippable)
+        if outcome is not None:
+            return outcome
