@@ -1,0 +1,1 @@
+"""Tests of the TUI widgets, each in a small host app."""
