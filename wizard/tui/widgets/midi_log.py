@@ -102,9 +102,10 @@ class MidiLog(Widget):
         self.border_title = "MIDI traffic"
 
     def compose(self) -> ComposeResult:
-        """The path line over the scrolling lines."""
+        """The scrolling lines over the path of the log file."""
+        # RichLog's default min_width (78) would add a sideways scrollbar in a side pane.
+        yield RichLog(max_lines=MAX_LINES, min_width=20, wrap=True, markup=False, auto_scroll=True)
         yield Label(self._path_text(), id="log-path", markup=False)
-        yield RichLog(max_lines=MAX_LINES, wrap=True, markup=False, auto_scroll=True)
 
     @property
     def log_path(self) -> Path | None:

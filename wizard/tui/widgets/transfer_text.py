@@ -40,7 +40,8 @@ def banner_for(progress: Progress, was_in_flight: bool) -> Banner:
 
 def phase_text(progress: Progress) -> str:
     """What is happening, e.g. "Sending: 100 programs" or "Done"."""
-    name = progress.phase.value.capitalize()
+    value = progress.phase.value
+    name = value[:1].upper() + value[1:]  # str.capitalize would write "the m1"
     return f"{name}: {progress.label}" if progress.label else name
 
 
