@@ -97,6 +97,7 @@ class Engine:
         self.restart = restart
         self.journal = Journal(session.unit.journal)
         self._floor = 0  # no going back before this step index
+        self._index = 0  # the step under way
 
     def run(self) -> RunOutcome:
         """Run from the first step, or from where the last unfinished run stopped.
@@ -106,10 +107,11 @@ class Engine:
         """
         self.session.unit.create()
         self.session.report = self.operator.progress
-        log, index = self._begin()
+        log, self._index = self._begin()
         try:
-            index = self._loop(log, index)
+            index = self._loop(log)
         except (OperatorQuit, KeyboardInterrupt):
+            index = self._index
             path = self.plan[index].path if index < len(self.plan) else ""
             log.write(Event.STOPPED, path, reason="stopped by the person")
             return self._ended(RunStatus.STOPPED, log, index)
@@ -167,15 +169,17 @@ class Engine:
             can_go_back=index > 0 and index - 1 >= self._floor,
         )
 
-    def _loop(self, log: RunJournal, index: int) -> int:
-        """Run steps from `index`; the index reached (len(plan) when all are done)."""
-        while index < len(self.plan):
+    def _loop(self, log: RunJournal) -> int:
+        """Run steps from `self._index`, keeping it up to date (a quit can come at any
+        point); return the index reached (len(plan) when all are done)."""
+        while self._index < len(self.plan):
+            index = self._index
             planned = self.plan[index]
             position = self._position(index, planned)
             if self.operator.begin_step(planned.step, position) is Navigation.BACK:
                 if position.can_go_back:
-                    index -= 1
-                    log.write(Event.WENT_BACK, self.plan[index].path)
+                    self._index -= 1
+                    log.write(Event.WENT_BACK, self.plan[self._index].path)
                     continue
                 self.operator.notice(NO_GOING_BACK)
             ctx = StepContext(self.session, self.operator, log, planned)
@@ -192,8 +196,8 @@ class Engine:
                 if planned.step.irreversible:
                     log.write(Event.IRREVERSIBLE_PASSED, planned.path)
                     self._floor = index + 1
-            index += 1
-        return index
+            self._index += 1
+        return self._index
 
     def _warn_irreversible(self, step: Step) -> None:
         """Irreversible panel steps: the person must accept that there is no undo.
