@@ -77,6 +77,8 @@ async def test_clicking_the_right_keys_reaches_the_end() -> None:
         assert len(app.done) == 1
         assert lit(app) == set()
         assert text_of(hint(app)) == DONE_HINT
+        line = text_of(app.query_one("#sequence", Static))
+        assert line == "All 10 keys done: ✓GLOBAL, ✓5, ✓+, ✓UP, ✓D, ✓UP, ✓F, ✓UP, ✓H, ✓UP"
         assert [m.outcome for m in app.pressed][-1] is PressOutcome.FINISHED
 
 

@@ -3,8 +3,8 @@
 Rows follow the synth: the mode and bank keys on top, the number keys with PAGE and the
 sequencer keys under them, and the cursor keys A-H (which sit under the display) with
 the VALUE keys UP and DOWN at the bottom. Under the keys, the sequence being followed is
-written out (done presses ticked, the next one highlighted, the rest numbered), with one
-line saying which key comes next.
+written out the guide's way (done presses ticked and dimmed, the next one highlighted, the
+rest in order), with one line saying which key comes next.
 """
 
 from __future__ import annotations
@@ -246,7 +246,6 @@ class FrontPanel(Widget, can_focus=True):
         # Written the guide's way ("GLOBAL, 5, +"); numbering the presses would read as
         # extra digits next to the number keys.
         count = len(self.steps)
-        where = min(self.position + 1, count)
         parts: list[Content] = []
         for index, step in enumerate(self.steps):
             if index < self.position:
@@ -255,7 +254,10 @@ class FrontPanel(Widget, can_focus=True):
                 parts.append(Content.styled(f" {step} ", "bold reverse $text-accent"))
             else:
                 parts.append(Content(str(step)))
-        heading = Content.styled(f"Key {where} of {count}: ", "$foreground-muted")
+        if self._guide.finished:
+            heading = Content.styled(f"All {count} keys done: ", "$foreground-muted")
+        else:
+            heading = Content.styled(f"Key {self.position + 1} of {count}: ", "$foreground-muted")
         return heading + Content(", ").join(parts)
 
     def _hint_line(self) -> str:
