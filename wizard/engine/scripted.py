@@ -56,7 +56,8 @@ class Script:
         choices: Keys picked at each choice of a keys step; default the first option.
         inputs: Answers to input steps, by step id or `store_as`; default a valid answer
             for the step's rule.
-        files: Files chosen, in order; default none.
+        files: Files chosen, in order; default none. A name with "*" is a pattern for
+            a file made during the run: the last match in name order is chosen.
         quit_at: Step ids or paths at whose start the person quits.
         back_at: Step ids or paths at whose start the person asks once to go back.
     """
@@ -176,7 +177,14 @@ class ScriptedOperator:
     def choose_file(self, prompt: str) -> Path | None:
         """The next scripted file."""
         self._note("choose_file", prompt)
-        return self.script.files.pop(0) if self.script.files else None
+        if not self.script.files:
+            return None
+        chosen = self.script.files.pop(0)
+        if "*" in chosen.name:
+            # A pattern stands for a file made during the run (a time-stamped backup).
+            found = sorted(chosen.parent.glob(chosen.name))
+            return found[-1] if found else None
+        return chosen
 
     def progress(self, progress: Progress) -> None:
         """Keep the report."""
