@@ -77,7 +77,7 @@ def test_abort_ends_the_run_with_the_state_and_how_to_resume(tmp_path: Path) -> 
     assert outcome.status is RunStatus.ABORTED
     assert outcome.state == (
         "Nothing that cannot be undone was done. Run the procedure again to resume at step "
-        "1 of 2: answers."
+        "1 of 2: Answers."
     )
     assert operator.texts("notice")[-1] == outcome.state
 

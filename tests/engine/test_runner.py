@@ -80,7 +80,7 @@ def test_declining_a_safety_warning_stops_the_run_there(tmp_path: Path) -> None:
     assert (outcome.status, outcome.path) == (RunStatus.STOPPED, "p/unplug")
     assert outcome.state == (
         "Nothing that cannot be undone was done. Run the procedure again to resume at step "
-        "2 of 3: unplug."
+        "2 of 3: Unplug."
     )
     assert events(session)[-1] == ("stopped", "p/unplug")
 
@@ -111,7 +111,7 @@ def test_after_an_irreversible_step_there_is_no_going_back(tmp_path: Path) -> No
     ]
     assert NO_GOING_BACK in operator.texts("notice")
     assert operator.texts("acknowledge")[1] == (
-        "The next step cannot be undone: erase. No verified backup of the M1 was taken in this run."
+        "The next step cannot be undone: Erase. No verified backup of the M1 was taken in this run."
     )
     assert ("irreversible_passed", "p/erase") in events(session)
 
@@ -136,8 +136,8 @@ def test_an_aborted_run_says_what_cannot_be_undone(tmp_path: Path) -> None:
     outcome = engine_for(top, session, operator).run()
     assert outcome.status is RunStatus.ABORTED
     assert outcome.state == (
-        "Done, and it cannot be undone: to-50. Run the procedure again to resume at step 2 "
-        "of 2: ok."
+        "Done, and it cannot be undone: To 50. Run the procedure again to resume at step 2 "
+        "of 2: Ok."
     )
     assert operator.texts("recover") == ["The answer to “Is it fine?” was no. Set it back."]
 

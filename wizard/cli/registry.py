@@ -12,7 +12,9 @@ from wizard.cli import (
     inspect_cmd,
     loopback_cmd,
     ports_cmd,
+    procedures_cmd,
     restore_cmd,
+    run_cmd,
     validate_cmd,
 )
 
@@ -33,3 +35,5 @@ COMMANDS.append(backup_cmd)
 COMMANDS.append(restore_cmd)
 COMMANDS.append(loopback_cmd)
 COMMANDS.append(validate_cmd)
+COMMANDS.append(procedures_cmd)
+COMMANDS.append(run_cmd)

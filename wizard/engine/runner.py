@@ -43,8 +43,8 @@ UNFINISHED_TRANSFER = (
 
 
 def title_of(step: Step) -> str:
-    """The step's title, or its id when it has none."""
-    return step.title or step.id
+    """The step's title, or its id in words ("filters-shown" -> "Filters shown")."""
+    return step.title or step.id.replace("-", " ").capitalize()
 
 
 def _do(ctx: StepContext) -> StepOutcome:

@@ -28,7 +28,7 @@ from wizard.errors import WizardError
 from wizard.procedure.model import ParamValue
 
 CABLES = (
-    "the interface's MIDI OUT must go to the M1's MIDI IN and the M1's MIDI OUT back to the "
+    "the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT back to the "
     "interface's MIDI IN"
 )
 SILENCE_FIX = (

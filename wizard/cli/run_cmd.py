@@ -1,0 +1,157 @@
+"""`m1-wizard run ID`: run one guided procedure in the terminal with plain prompts (no TUI),
+resuming where the last run for the same unit stopped."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from wizard.cli import exit_codes
+from wizard.cli.connection import add_connection_options, exchange_for, fail, open_transport
+from wizard.cli.procedures_cmd import load_procedures
+from wizard.cli.terminal_operator import TerminalOperator
+from wizard.device.exchange import Exchange
+from wizard.emulator import M1Emulator, Timing, build_state
+from wizard.engine.maintenance import read_log
+from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.plan import plan_steps
+from wizard.engine.runner import Engine
+from wizard.engine.session import (
+    DEFAULT_UNIT,
+    HOME_VARIABLE,
+    Session,
+    UnitFolder,
+    data_home,
+    unit_slug,
+)
+from wizard.errors import WizardError
+from wizard.procedure.loader import ProcedureSet
+from wizard.procedure.model import BackupStep, CheckStep, Procedure, TransferStep
+from wizard.transport.base import Transport
+from wizard.transport.link import EmulatorLink
+from wizard.transport.spy import SpyTransport
+
+MIDI_STEPS = (CheckStep, BackupStep, TransferStep)
+EXIT_OF = {
+    RunStatus.COMPLETED: exit_codes.OK,
+    RunStatus.ABORTED: exit_codes.FAILED,
+    RunStatus.STOPPED: exit_codes.FAILED,
+}
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `run`."""
+    parser = sub.add_parser(
+        "run",
+        help="run a guided procedure with plain prompts (works over SSH and in scripts)",
+        description="Run the procedure ID (see `m1-wizard procedures`) step by step, asking "
+        "on the terminal. Every step is written to the unit's journal, so quitting (q, "
+        "Ctrl-D or Ctrl-C) and running the same command again resumes at the same step. "
+        "Answers may be piped in, one per line.",
+    )
+    parser.add_argument("procedure", metavar="ID", help="the procedure to run")
+    parser.add_argument(
+        "--unit",
+        default=DEFAULT_UNIT,
+        help="a name for this instrument; its journal, backups and maintenance log are "
+        f"kept under that name (default {DEFAULT_UNIT})",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=f"where the units' files are kept (default ${HOME_VARIABLE}, else "
+        "~/.local/share/m1-wizard)",
+    )
+    parser.add_argument(
+        "--restart",
+        action="store_true",
+        help="start at the first step even when the last run stopped part way",
+    )
+    parser.add_argument("--folder", type=Path, help="read the procedures from this folder instead")
+    add_connection_options(parser)
+    parser.set_defaults(run=run)
+
+
+def _unknown(wanted: str, loaded: ProcedureSet) -> int:
+    broken = [e for e in loaded.errors if Path(e.path).stem == wanted]
+    if broken:
+        for error in broken:
+            print(f"m1-wizard run: {error}", file=sys.stderr)
+        return exit_codes.FAILED
+    close = difflib.get_close_matches(wanted, list(loaded.procedures), n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'?" if close else "Run `m1-wizard procedures` to list them."
+    print(f"m1-wizard run: there is no procedure called '{wanted}'. {hint}", file=sys.stderr)
+    return exit_codes.USAGE
+
+
+def _needs_midi(procedure: Procedure, loaded: ProcedureSet) -> bool:
+    steps = plan_steps(procedure, loaded.procedures)
+    return any(isinstance(p.step, MIDI_STEPS) for p in steps)
+
+
+def _connect(args: argparse.Namespace) -> tuple[Transport, EmulatorLink | None]:
+    """The transport, and the emulated M1's link when `--emulated` asks for one."""
+    if not args.emulated:
+        return open_transport(args), None
+    link = EmulatorLink(M1Emulator(build_state(args.emulated), timing=Timing.instant()))
+    if args.log:
+        return SpyTransport(link, args.log), link
+    return link, link
+
+
+def _header(procedure: Procedure, unit: UnitFolder) -> None:
+    print(f"{procedure.title} ({procedure.duration})")
+    print(f"Unit: {unit.unit} (files in {unit.folder})")
+    if procedure.needs:
+        print("You need: " + "; ".join(procedure.needs))
+    for risk in procedure.risk:
+        print(f"Risk: {' '.join(risk.split())}")
+    print("Type q at any prompt to stop; the same command resumes where you stopped.")
+
+
+def _footer(outcome: RunOutcome, procedure: Procedure, unit: UnitFolder) -> None:
+    print()
+    if outcome.status is RunStatus.ABORTED:
+        print(f"Aborted at step {outcome.path}.")
+    elif outcome.status is RunStatus.STOPPED:
+        print(f"Stopped at step {outcome.path}.")
+    log = read_log(unit.maintenance)
+    if log:
+        print(f"Maintenance log of {unit.unit}:")
+        for entry in log:
+            print(f"  {entry.line()}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run; 0 completed, 1 aborted or stopped, 2 usage (unknown id), 3 no MIDI device."""
+    loaded = load_procedures(args.folder)
+    if isinstance(loaded, str):
+        print(f"m1-wizard run: {loaded}", file=sys.stderr)
+        return exit_codes.USAGE
+    procedure = loaded.procedures.get(args.procedure)
+    if procedure is None:
+        return _unknown(args.procedure, loaded)
+    try:
+        unit = UnitFolder(args.data_dir or data_home(), unit_slug(args.unit))
+    except WizardError as error:
+        print(f"m1-wizard run: {error}", file=sys.stderr)
+        return exit_codes.USAGE
+    wants_port = args.emulated or args.port or args.in_port or args.out_port
+    transport: Transport | None = None
+    link: EmulatorLink | None = None
+    try:
+        if wants_port or _needs_midi(procedure, loaded):
+            transport, link = _connect(args)
+        exchange: Exchange | None = None if transport is None else exchange_for(args, transport)
+        _header(procedure, unit)
+        operator = TerminalOperator(link)
+        outcome = Engine(procedure, loaded.procedures, Session(unit, exchange), operator).run()
+    except WizardError as error:
+        return fail("run", error)
+    finally:
+        if transport is not None:
+            transport.close()
+    _footer(outcome, procedure, unit)
+    return EXIT_OF[outcome.status]
