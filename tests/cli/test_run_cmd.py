@@ -122,13 +122,15 @@ def test_answers_running_out_stop_the_run(
 def test_an_aborted_check_exits_1_with_the_problem_and_the_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    feed(monkeypatch, ["", "", "a"])  # through two instructions, then abort at the check
-    code = main(["run", "backup", "--emulated", "used", "--data-dir", str(tmp_path)])
+    # card-format: three instructions and a warning, then the card check (no card in the
+    # emulated factory M1), aborted.
+    feed(monkeypatch, ["", "", "", "", "a"])
+    code = main(["run", "card-format", "--emulated", "factory", "--data-dir", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 1
-    assert "  Problem: Nothing answered: neither the identity request nor a MODE" in out
-    assert "  r = retry, a = abort: a\n" in out
-    assert "\nAborted at step backup/answers.\n" in out
+    assert "  Problem: No card is in the program-card slot.\n" in out
+    assert "  r = retry, s = skip, a = abort: a\n" in out
+    assert "\nAborted at step card-format/card-writable.\n" in out
 
 
 def test_an_unknown_procedure_is_a_usage_error_with_a_suggestion(

@@ -78,6 +78,8 @@ def test_initialised_memory_confirmed_lets_the_transfer_through(tmp_path: Path) 
     outcome = engine_for(procedure("p", INITIALISED, SEND), session, operator).run()
     assert outcome.status is RunStatus.COMPLETED
     assert holds_factory(state)
+    phases = {p.phase.name for p in operator.progress_reports}
+    assert {"SEND", "READ_BACK"} <= phases
     (overwrite,) = operator.texts("confirm_overwrite")
     assert overwrite.startswith(f"{OVERWRITES}, with global data with drum kits, 100 comb")
     assert overwrite.endswith(

@@ -163,19 +163,28 @@ class RunJournal:
     run: str
     now: Callable[[], datetime]
 
-    def write(self, event: Event, path: str = "", **details: str | bool) -> Entry:
-        """Append one entry; `details` fill `Entry`'s optional fields by name.
+    def write(
+        self,
+        event: Event,
+        path: str = "",
+        *,
+        name: str = "",
+        value: str = "",
+        file: str = "",
+        sha256: str = "",
+        what: str = "",
+        verified: bool = False,
+        reason: str = "",
+    ) -> Entry:
+        """Append one entry (the keyword fields are `Entry`'s) and return it.
 
         Raises:
             WizardError: The journal cannot be written.
         """
+        stamp = self.now().isoformat(timespec="seconds")
         entry = Entry(
-            event,
-            self.procedure,
-            self.run,
-            self.now().isoformat(timespec="seconds"),
-            path,
-            **details,  # type: ignore[arg-type]
-        )
+            event, self.procedure, self.run, stamp, path, name, value, file, sha256, what,
+            verified, reason,
+        )  # fmt: skip
         self.journal.append(entry)
         return entry

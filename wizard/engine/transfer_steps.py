@@ -191,12 +191,16 @@ def _send(
             "Retry when ready, or skip this step.",
         )
     exchange = exchange_of(session)
-    details = {"file": str(path), "sha256": dump_file.sha256, "what": plan.description}
-    ctx.journal.write(Event.TRANSFER_STARTED, ctx.planned.path, **details)
+    where, sha256, what = str(path), dump_file.sha256, plan.description
+    ctx.journal.write(
+        Event.TRANSFER_STARTED, ctx.planned.path, file=where, sha256=sha256, what=what
+    )
     send_plan(exchange, plan, state, session.report)
     operator.notice("Do not switch the M1 off yet: reading the data back to compare ...")
     verify(plan, read_back(exchange, plan, session.report))
-    ctx.journal.write(Event.TRANSFER_DONE, ctx.planned.path, verified=True, **details)
+    ctx.journal.write(
+        Event.TRANSFER_DONE, ctx.planned.path, file=where, sha256=sha256, what=what, verified=True
+    )
     session.sent = SentRecord(path, dump_file.sha256, plan.description)
     operator.notice(f"Sent and verified by reading back: {plan.description}.")
     return None
