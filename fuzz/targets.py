@@ -1,0 +1,89 @@
+"""The fuzz targets: bytes in, and nothing out but a result or one of m1-wizard's own errors.
+
+Each target is a plain function, so the hypothesis tests in `tests/reliability` and the
+atheris runner in `fuzz.run` check exactly the same promises:
+
+- `syx`: `read_dump_bytes` never raises on any bytes (its documented promise) and its
+  result is self-consistent;
+- `message`: `peek` never raises; `parse` returns a message or raises `ParseError`, and a
+  parsed message builds back to the very bytes it came from;
+- `yaml`: `read_file` never raises on any file (it reports problems instead), and
+  `load_file` raises nothing but `ProcedureError`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard.errors import ParseError, ProcedureError
+from wizard.m1.parse import parse, peek
+from wizard.m1.syx_file import DumpFile, read_dump_bytes
+from wizard.procedure.loader import load_file, read_file
+
+
+class BrokenPromise(AssertionError):
+    """A target's result contradicts what its function promises (a finding)."""
+
+
+def _consistent(dump: DumpFile, data: bytes) -> None:
+    if dump.size != len(data):
+        raise BrokenPromise(f"size {dump.size} for {len(data)} bytes")
+    if dump.has_errors != bool(dump.errors):
+        raise BrokenPromise("has_errors disagrees with errors")
+    for found in dump.messages:
+        if found.message is not None and found.message.to_bytes() != found.data:
+            raise BrokenPromise(f"message {found.index} does not build back to its bytes")
+    # Reading every derived view must not raise either: the inspect command prints them.
+    _ = (dump.summary, dump.dumps, dump.m1_messages, dump.warnings)
+
+
+def syx(data: bytes) -> None:
+    """The dump-file reader on arbitrary file contents."""
+    _consistent(read_dump_bytes(data, "fuzz.syx"), data)
+
+
+def message(data: bytes) -> None:
+    """The message parser on one arbitrary 'message'."""
+    peek(data)
+    try:
+        parsed = parse(data)
+    except ParseError:
+        return
+    if parsed.to_bytes() != bytes(data):
+        raise BrokenPromise("a parsed message does not build back to its bytes")
+
+
+class ProcedureTarget:
+    """The procedure loader on arbitrary file contents, through a real file.
+
+    The loader reads files (its size limit and UTF-8 check sit in the reading), so each
+    input is written to one scratch file that is reused for every run.
+    """
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="m1-wizard-fuzz-")
+        self.path = Path(self._folder.name) / "fuzz.yaml"
+
+    def __call__(self, data: bytes) -> None:
+        self.path.write_bytes(data)
+        reading = read_file(self.path)
+        if reading.procedure is None and not reading.errors:
+            raise BrokenPromise("no procedure and no error")
+        try:
+            load_file(self.path)
+        except ProcedureError:
+            return
+
+    def close(self) -> None:
+        """Remove the scratch folder."""
+        self._folder.cleanup()
+
+
+TARGETS: dict[str, Callable[[], Callable[[bytes], None]]] = {
+    "syx": lambda: syx,
+    "message": lambda: message,
+    "yaml": ProcedureTarget,
+}
+"""Each target's name and a factory for its callable."""
