@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from wizard.cli import exit_codes
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             "\nm1-wizard backup: stopped (Ctrl-C) before the backup was saved; no file was "
             "written. Run the command again when ready.",
+            file=sys.stderr,
         )
         return exit_codes.FAILED
     _report(saved)

@@ -147,5 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 "Send the file again to finish, or restore the safety backup saved above.",
                 file=sys.stderr,
             )
+        else:
+            print("Run the command again when ready.", file=sys.stderr)
         return exit_codes.FAILED
     return exit_codes.OK

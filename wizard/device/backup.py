@@ -3,6 +3,7 @@ manifest, and read the saved file back to prove it is whole."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -14,10 +15,12 @@ from pathlib import Path
 from wizard.device.detect import Detection
 from wizard.device.exchange import Exchange
 from wizard.device.image import Part, part_request
+from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress, ProgressReport, ignore_progress
 from wizard.device.store import SaveError, free_path, save_new, timestamped_name
 from wizard.m1 import Bank, Function, KorgMessage, Request
 from wizard.m1.constants import Allocation
+from wizard.m1.framing import describe_function
 from wizard.m1.report import contents_of, describe_contents
 from wizard.m1.sizes import expected_length
 from wizard.m1.syx_file import read_dump_bytes
@@ -25,6 +28,8 @@ from wizard.m1.syx_file import read_dump_bytes
 WHATS = ("all", "programs", "combinations", "global", "sequence")
 MAX_ALL_DATA = expected_length(Function.ALL_DATA_DUMP, Allocation.P100_C100, 4400)
 """The largest ALL DATA dump (§3.4): 53 361 bytes."""
+READS_PER_DUMP = 2
+"""How often each dump is requested for a backup; the copies must match (see take_backup)."""
 
 _PART_OF_WHAT = {
     "programs": Part.PROGRAMS,
@@ -80,25 +85,45 @@ def take_backup(
     what: str = "all",
     report: ProgressReport = ignore_progress,
     clock: Callable[[], float] = time.monotonic,
+    *,
+    copies: int = READS_PER_DUMP,
 ) -> Backup:
     """Request `what` from the M1 and return the checked dumps.
 
     Each dump is parsed, so its length is exactly what its header promises and its
-    channel is the M1's; anything else raises.
+    channel is the M1's; anything else raises. M1 dumps carry no checksum (§3.4), so a
+    byte changed on the way in keeps the length right and would pass every other check:
+    each dump is therefore requested `copies` times and the copies must be identical.
 
     Raises:
-        DeviceError: Silence, refusal (24), damage, another channel.
+        DeviceError: Silence, refusal (24), damage (including copies that differ),
+            another channel.
     """
     dumps = []
     for request, reply in _requests(what, exchange.channel, exchange.transport.max_message_size):
         total = _expected(reply, detection)
-        start = clock()
         label = reply.name.replace("_", " ").lower()
+        first: KorgMessage | None = None
+        for copy in range(max(copies, 1)):
+            start = clock()
+            shown = label if copy == 0 else f"{label}, read again to compare"
 
-        def moved(count: int, total: int = total, start: float = start, label: str = label) -> None:
-            report(Progress(Phase.BACKUP, count, total, clock() - start, label))
+            def moved(
+                count: int, total: int = total, start: float = start, shown: str = shown
+            ) -> None:
+                report(Progress(Phase.BACKUP, count, total, clock() - start, shown))
 
-        dumps.append(exchange.request(request, reply, on_bytes=moved))
+            dump = exchange.request(request, reply, on_bytes=moved)
+            if first is None:
+                first = dump
+            elif dump.to_bytes() != first.to_bytes():
+                raise DeviceError(
+                    Outcome.DAMAGED_REPLY,
+                    f"The M1 sent the {describe_function(reply)} twice and the two copies "
+                    "differ, so at least one of them was changed on the way.",
+                )
+        assert first is not None
+        dumps.append(first)
     return Backup(what, tuple(dumps), detection)
 
 
@@ -171,9 +196,17 @@ def save_backup(
             "Choose another name with -o.",
         )
     save_new(path, data)
-    verify_saved(path, data)
-    manifest = manifest_of(backup, path, sha256, now)
-    save_new(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
+    try:
+        verify_saved(path, data)
+        manifest = manifest_of(backup, path, sha256, now)
+        save_new(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
+    except BaseException:
+        # A backup is the .syx with its manifest, read back: anything less (a bad read-back,
+        # no room for the manifest, Ctrl-C) is taken away again, so the person's "not
+        # saved" is true and no file without a manifest is left to be mistaken for one.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
     return SavedBackup(backup, path, manifest_path, sha256)
 
 

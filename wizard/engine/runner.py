@@ -242,7 +242,8 @@ class Engine:
         if replay is not None and replay.irreversible:
             titles = [title_of(p.step) for p in self.plan if p.path in set(replay.irreversible)]
             parts.append("Done, and it cannot be undone: " + "; ".join(titles) + ".")
-        else:
+        elif replay is None or not replay.transfer_unfinished:
+            # An interrupted transfer has overwritten part of memory: it says so below.
             parts.append("Nothing that cannot be undone was done.")
         if replay is not None and replay.transfer_unfinished:
             parts.append(UNFINISHED_TRANSFER)

@@ -70,6 +70,9 @@ SILENT = (
     "GLOBAL page 6 on the M1 and skip this check.",
 )
 SEQUENCE_IF_NOT = "Press B, then DOWN, to turn the sequencer memory protect off."
+MODE_NOT_RESTORED = (
+    " The M1 could not be put back in the mode it was in over MIDI: check its mode on the display."
+)
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,11 @@ def memory_unprotected(session: Session, params: Mapping[str, ParamValue]) -> Ch
     except WizardError as error:
         return failure(name, session, error, before, SILENT)
     finally:
-        back = _restore_mode(exchange, start_mode)
+        # Raising here would replace the result (or the error) above: a check never raises.
+        try:
+            back = _restore_mode(exchange, start_mode)
+        except WizardError:
+            back = MODE_NOT_RESTORED
     return _verdict(name, findings, back)
 
 
