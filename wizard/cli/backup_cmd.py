@@ -17,7 +17,7 @@ from wizard.cli.connection import (
 from wizard.device.backup import WHATS, Backup, SavedBackup, save_backup, take_backup
 from wizard.device.detect import detect
 from wizard.device.manual import MANUAL_KEYS, receive_panel_dump
-from wizard.device.store import SaveError
+from wizard.device.store import SaveError, taken
 from wizard.errors import WizardError
 from wizard.m1.report import contents_of, describe_contents
 
@@ -60,10 +60,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an existing -o file before anything is asked of the M1."""
     output: Path | None = args.output
-    if output is not None and (output.exists() or output.with_suffix(".json").exists()):
-        taken = output if output.exists() else output.with_suffix(".json")
+    if output is not None and (taken(output) or taken(output.with_suffix(".json"))):
+        there = output if taken(output) else output.with_suffix(".json")
         raise SaveError(
-            f"{taken} already exists and m1-wizard never writes over a file.",
+            f"{there} already exists and m1-wizard never writes over a file.",
             "Choose another name with -o, or leave -o out for a time-stamped name.",
         )
     folder: Path = args.backup_dir

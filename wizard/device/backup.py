@@ -17,7 +17,7 @@ from wizard.device.exchange import Exchange
 from wizard.device.image import Part, part_request
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress, ProgressReport, ignore_progress
-from wizard.device.store import SaveError, free_path, save_new, timestamped_name
+from wizard.device.store import SaveError, free_path, save_new, taken, timestamped_name
 from wizard.m1 import Bank, Function, KorgMessage, Request
 from wizard.m1.constants import Allocation
 from wizard.m1.framing import describe_function
@@ -188,9 +188,14 @@ def save_backup(
     data = backup.data
     sha256 = hashlib.sha256(data).hexdigest()
     manifest_path = path.with_suffix(".json")
-    if path.exists():
+    if manifest_path == path:
+        raise SaveError(
+            f"{path} cannot hold a backup: the manifest saved beside it takes that name.",
+            "Choose a name ending in .syx with -o.",
+        )
+    if taken(path):
         save_new(path, data)  # raises the plain "already exists" error
-    if manifest_path.exists():
+    if taken(manifest_path):
         raise SaveError(
             f"{manifest_path} already exists and m1-wizard never writes over a file.",
             "Choose another name with -o.",

@@ -15,9 +15,40 @@ class SaveError(WizardError):
     """A file could not be saved; nothing was written at its place."""
 
 
+TEMPORARY_NAME_BYTES = 120
+"""Room kept for the file name inside the temporary name: the longest names (255 bytes on
+most file systems) still leave space for the dot, process id and `.partial`."""
+
+
 def timestamped_name(stem: str, what: str, suffix: str, now: datetime) -> str:
     """A default file name such as `m1-backup-20261121-0015-all.syx`."""
     return f"{stem}-{now:%Y%m%d-%H%M%S}-{what}{suffix}"
+
+
+def taken(path: Path) -> bool:
+    """True when something is at `path`.
+
+    Raises:
+        SaveError: The name cannot exist at all (too long, for instance); `Path.exists`
+            would raise a bare OSError for it.
+    """
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise SaveError(
+            f"Could not save {path}: {error.strerror or error}.",
+            "Choose a shorter name, or another folder, with -o or --backup-dir.",
+        ) from error
+    return True
+
+
+def _temporary_name(name: str) -> str:
+    """A hidden name for the file being written, short enough for any file system."""
+    while len(os.fsencode(name)) > TEMPORARY_NAME_BYTES:
+        name = name[:-1]
+    return f".{name}.{os.getpid()}.partial"
 
 
 def free_path(folder: Path, name: str) -> Path:
@@ -25,7 +56,7 @@ def free_path(folder: Path, name: str) -> Path:
     candidate = folder / name
     stem, suffix = candidate.stem, candidate.suffix
     number = 2
-    while candidate.exists() or candidate.with_suffix(".json").exists():
+    while taken(candidate) or taken(candidate.with_suffix(".json")):
         candidate = folder / f"{stem}-{number}{suffix}"
         number += 1
     return candidate
@@ -52,12 +83,12 @@ def save_new(path: Path, data: bytes) -> None:
         SaveError: The file exists, the folder is missing or read-only, or the disk is full.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    if path.exists():
+    if taken(path):
         raise SaveError(
             f"{path} already exists and m1-wizard never writes over a file.",
             "Choose another name with -o, or move the old file away first.",
         )
-    temporary = folder / f".{path.name}.{os.getpid()}.partial"
+    temporary = folder / _temporary_name(path.name)
     try:
         with open(temporary, "xb") as handle:
             handle.write(data)

@@ -3,6 +3,7 @@ everything that is not plain data (tags, anchors, aliases, deep nesting, huge fi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +38,16 @@ def _error(path: str, mark: _Mark | None, message: str, next_action: str) -> Pro
     return ProcedureError(message, path, mark.line + 1, mark.column + 1, next_action)
 
 
+def _too_large(what: str, shown: str) -> ProcedureError:
+    return ProcedureError(
+        f"the file {what}; a procedure file may hold at most {MAX_FILE_BYTES} bytes (256 KiB).",
+        shown,
+        1,
+        1,
+        "Check that this is a procedure file, or split it into several procedures.",
+    )
+
+
 def read_text(path: Path, shown: str) -> str:
     """The file's text, refused before parsing when too large or not UTF-8.
 
@@ -48,17 +59,13 @@ def read_text(path: Path, shown: str) -> str:
         ProcedureError: The file cannot be read, is too large or is not UTF-8 text.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProcedureError(
-                f"the file is {size} bytes; a procedure file may hold at most "
-                f"{MAX_FILE_BYTES} bytes (256 KiB).",
-                shown,
-                1,
-                1,
-                "Check that this is a procedure file, or split it into several procedures.",
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(f"is {size} bytes", shown)
+            # One byte past the limit at most: a pipe or a device reports no size up front
+            # and may never end.
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as failure:
         raise ProcedureError(
             f"the file cannot be read ({failure.strerror or failure}).",
@@ -67,6 +74,8 @@ def read_text(path: Path, shown: str) -> str:
             0,
             "Check the file's name and permissions.",
         ) from failure
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(f"holds more than {MAX_FILE_BYTES} bytes", shown)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as failure:
