@@ -303,7 +303,8 @@ def parse(data: bytes | bytearray) -> Message:
         data: Bytes from F0 to F7 inclusive.
 
     Returns:
-        The typed message. Its `tobyte_count()` gives `data` back for every well-formed input.
+        The typed message. Its `to_bytes()` gives `data` back for every well-formed input;
+        top bits of a short final 7-in-8 group, which carry no data, come back as 0 (§3.1).
 
     Raises:
         ParseError: With a plain sentence naming what is wrong (not sysex, another maker,
