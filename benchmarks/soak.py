@@ -1,0 +1,259 @@
+"""Soak: consecutive backup -> restore -> verify cycles against one emulated M1, with a
+random fault from the fault matrix switched on in a fraction of them. It counts what a
+sceptical owner would ask about: undetected corruptions and lost backups (both must be
+0) and failures left unexplained.
+
+Each cycle is `m1-wizard restore FILE --yes` run in this process against the emulated M1
+(a verified safety backup first, then the send, then the read-back), alternating a
+factory-style and a used-style file, so every cycle overwrites different data. The M1
+keeps its memory from cycle to cycle, half-finished restores included, as a real unit
+would.
+
+Run with `uv run python -m benchmarks.soak [--cycles 200] [--fault-rate 0.3] [--seed N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.bench import OLD_BACKUP, TIMEOUTS, Bench, all_data, arm, snapshot_files
+from tests.reliability.cells import OPERATIONS_BY_NAME, Cell
+from tests.reliability.faults import FAULTS, Fault, TrappedTransport
+from tests.reliability.operations import Observed, op_restore_cli
+from tests.reliability.verdicts import PARTS, assert_nothing_lost
+from wizard.device.exchange import Exchange
+from wizard.device.image import image_of
+from wizard.emulator import Behaviour, Faults, M1Emulator, Timing, build_state
+from wizard.emulator.state import Memory
+from wizard.m1.constants import Allocation
+from wizard.m1.syx_file import read_dump_bytes
+from wizard.transport.link import EmulatorLink
+
+SETTINGS = (
+    "excl_enabled",
+    "protect_program",
+    "protect_combination",
+    "protect_sequence",
+    "sequencer_running",
+    "mode",
+)
+"""The M1 settings a fault may change; put back after each cycle."""
+RESTORE = OPERATIONS_BY_NAME["restore"]
+
+
+def used_style_memory() -> Memory:
+    """A stranger's sounds laid out for 100/100: the used scenario's 50 programs and 50
+    combinations first, the factory's after them, its global data and its songs."""
+    used, factory = build_state("used").memory, build_state("factory").memory
+    return Memory(
+        Allocation.P100_C100,
+        used.global_data,
+        used.programs + factory.programs[50:],
+        used.combinations + factory.combinations[50:],
+        used.sequence,
+    )
+
+
+@dataclass
+class Tally:
+    """What the soak counted."""
+
+    cycles: int = 0
+    faults: Counter[str] = field(default_factory=Counter)
+    verified: int = 0
+    explained: Counter[str] = field(default_factory=Counter)
+    unexplained: list[str] = field(default_factory=list)
+    undetected: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    broken_promises: list[str] = field(default_factory=list)
+    safety_backups: list[Path] = field(default_factory=list)
+
+
+def _explained(observed: Observed) -> bool:
+    """True when a failure was shown with what went wrong and what to do next."""
+    if observed.label == "cancelled":
+        return bool(observed.sentence)  # Ctrl-C: the state of the M1, and what to do
+    return bool(observed.sentence) and bool(observed.next_action)
+
+
+def _told(observed: Observed) -> set[str]:
+    """The parts of memory the person was told may have changed."""
+    words = {"global_data": "global", "combinations": "combination", "programs": "program"}
+    words["sequence"] = "sequencer"
+    restore = observed.restore
+    texts = [observed.sentence]
+    if restore is not None:
+        texts += [*restore.acknowledged, restore.in_flight or ""]
+    return {p for p, w in words.items() if any(w in t for t in texts)}
+
+
+def _true_copy(path: Path, memory: Memory) -> bool:
+    data = path.read_bytes()
+    manifest = json.loads(path.with_suffix(".json").read_text())
+    if manifest["sha256"] != hashlib.sha256(data).hexdigest():
+        return False
+    dump_file = read_dump_bytes(data, str(path))
+    image = image_of(dump_file.dumps)
+    return not dump_file.has_errors and (
+        image.programs is not None
+        and [p.raw for p in image.programs] == memory.programs
+        and image.combinations is not None
+        and [c.raw for c in image.combinations] == memory.combinations
+        and image.global_data is not None
+        and image.global_data.raw == memory.global_data
+        and image.sequence is not None
+        and image.sequence.raw == memory.sequence
+    )
+
+
+def run_cycle(
+    number: int,
+    emulator: M1Emulator,
+    root: Path,
+    files: Sequence[tuple[Path, Memory]],
+    *,
+    fault: Fault,
+    tally: Tally,
+) -> None:
+    """One backup -> restore -> verify cycle with `fault` switched on."""
+    restore_file, intended = files[number % len(files)]
+    link = EmulatorLink(emulator)
+    transport = TrappedTransport(link)
+    exchange = Exchange(transport, timeouts=TIMEOUTS, wire_rate=None)
+    home = root / "home"
+    backups = home / "units" / "soak" / "backups"
+    bench = Bench(root, emulator, link, transport, exchange, home, backups, restore_file, intended)
+    settings = {name: getattr(emulator.state, name) for name in SETTINGS}
+    patches = pytest.MonkeyPatch()
+    try:
+        arm(bench, fault, patches)
+        memory_before = emulator.state.memory.copy()
+        files_before = snapshot_files(root)
+        observed = op_restore_cli(bench, patches)
+    finally:
+        patches.undo()
+        for name, value in settings.items():
+            setattr(emulator.state, name, value)
+        emulator.faults, emulator.behaviour = Faults(), Behaviour()
+    memory_after = emulator.state.memory.copy()
+    files_after = snapshot_files(root)
+    tag = f"cycle {number + 1} ({fault.name})"
+    if observed.label == "ok":
+        tally.verified += 1
+        if any(getattr(memory_after, p) != getattr(intended, p) for p in PARTS):
+            tally.undetected.append(f"{tag}: verified, but the memory is not the file")
+    else:
+        if _explained(observed):
+            tally.explained[observed.label] += 1
+        else:
+            tally.unexplained.append(f"{tag}: {observed.shown.strip()[-200:]}")
+        changed = {p for p in PARTS if getattr(memory_after, p) != getattr(memory_before, p)}
+        if changed - _told(observed):
+            tally.undetected.append(f"{tag}: {sorted(changed - _told(observed))} changed untold")
+    for name, data in files_before.items():
+        if files_after.get(name) != data:
+            tally.lost.append(f"{tag}: {name} changed or went missing")
+    for path in observed.saved:
+        tally.safety_backups.append(path)
+        if not _true_copy(path, memory_before):
+            tally.lost.append(f"{tag}: the safety backup {path.name} is not the M1's memory")
+    cell = Cell(
+        fault, RESTORE, bench, observed, memory_before, memory_after, files_before, files_after
+    )
+    try:
+        assert_nothing_lost(cell)
+    except AssertionError as broken:
+        tally.broken_promises.append(f"{tag}: {broken}")
+
+
+def soak(cycles: int, fault_rate: float, seed: int, max_seconds: float, root: Path) -> Tally:
+    """Run the cycles (stopping early past `max_seconds`) and return the tally."""
+    chooser = random.Random(seed)
+    state = build_state("factory")
+    state.excl_enabled = True
+    state.protect_program = state.protect_combination = state.protect_sequence = False
+    emulator = M1Emulator(state, timing=Timing.instant())
+    backups = root / "home" / "units" / "soak" / "backups"
+    backups.mkdir(parents=True)
+    (backups / OLD_BACKUP).write_bytes(all_data(build_state("used").memory, 5))
+    (backups / OLD_BACKUP).with_suffix(".json").write_text('{"file": "old-backup.syx"}\n')
+    (root / "files").mkdir()
+    files = []
+    for name, memory in (("used-style", used_style_memory()), ("factory", state.memory.copy())):
+        path = root / "files" / f"{name}.syx"
+        path.write_bytes(all_data(memory))
+        files.append((path, memory))
+    faulty = [f for f in FAULTS if f.name != "none"]
+    none = next(f for f in FAULTS if f.name == "none")
+    tally = Tally()
+    start = time.monotonic()
+    for number in range(cycles):
+        if time.monotonic() - start > max_seconds:
+            break
+        fault = chooser.choice(faulty) if chooser.random() < fault_rate else none
+        if fault is not none:
+            tally.faults[fault.name] += 1
+        run_cycle(number, emulator, root, files, fault=fault, tally=tally)
+        tally.cycles += 1
+    for path in tally.safety_backups:  # every backup of the run is still whole at the end
+        if not path.exists() or not path.with_suffix(".json").exists():
+            tally.lost.append(f"end of run: {path.name} is gone")
+    return tally
+
+
+def print_summary(tally: Tally, seconds: float, args: argparse.Namespace) -> None:
+    """The summary table (the README's Reliability section quotes one)."""
+    print(
+        f"soak: {tally.cycles} cycles in {seconds:.1f} s "
+        f"(seed {args.seed}, fault rate {args.fault_rate:.2f})"
+    )
+    print(f"{'faults injected':<34}{sum(tally.faults.values()):>6}")
+    for name, count in sorted(tally.faults.items()):
+        print(f"  {name:<32}{count:>6}")
+    failed = sum(tally.explained.values()) + len(tally.unexplained)
+    print(f"{'restored and verified':<34}{tally.verified:>6}")
+    print(f"{'failed, explained':<34}{sum(tally.explained.values()):>6}")
+    for label, count in sorted(tally.explained.items()):
+        print(f"  {label:<32}{count:>6}")
+    print(f"{'failed, unexplained':<34}{len(tally.unexplained):>6}")
+    print(f"{'undetected corruptions':<34}{len(tally.undetected):>6}   (must be 0)")
+    print(f"{'lost or damaged backups':<34}{len(tally.lost):>6}   (must be 0)")
+    print(f"{'cycles breaking a matrix promise':<34}{len(tally.broken_promises):>6}")
+    print(f"{'safety backups saved, all checked':<34}{len(tally.safety_backups):>6}")
+    assert tally.verified + failed == tally.cycles
+    for problem in tally.unexplained + tally.undetected + tally.lost + tally.broken_promises:
+        print(f"  ! {problem}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the soak and print its summary; 0 when nothing was lost or left unexplained."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.soak", description=__doc__)
+    parser.add_argument("--cycles", type=int, default=200)
+    parser.add_argument("--fault-rate", type=float, default=0.3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--max-seconds", type=float, default=300.0, help="stop starting cycles after this"
+    )
+    args = parser.parse_args(argv)
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="m1-wizard-soak-") as folder:
+        tally = soak(args.cycles, args.fault_rate, args.seed, args.max_seconds, Path(folder))
+    print_summary(tally, time.monotonic() - start, args)
+    bad = tally.unexplained or tally.undetected or tally.lost or tally.broken_promises
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
