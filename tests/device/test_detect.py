@@ -61,8 +61,8 @@ def test_exclusive_disabled_means_silence_with_the_fix_named() -> None:
         "The M1 did not answer. Neither the identity request nor a MODE REQUEST on any of "
         "the 16 channels was answered. Check that the interface's MIDI OUT goes to the "
         "M1's MIDI IN and the M1's MIDI OUT back to the interface's MIDI IN, that exclusive "
-        "data is enabled (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP), and that no other program "
-        "holds the MIDI ports; then try again."
+        "data is enabled (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP), that the M1's sequencer is "
+        "stopped, and that no other program holds the MIDI ports; then try again."
     )
 
 

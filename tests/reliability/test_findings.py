@@ -25,6 +25,7 @@ from wizard.device.store import SaveError
 from wizard.emulator import Faults
 from wizard.engine.checks import CheckStatus
 from wizard.engine.checks.protect import memory_unprotected
+from wizard.engine.checks.reach import EXCL_FIX, SILENCE_FIX, exclusive_enabled, m1_responds
 from wizard.engine.runner import UNFINISHED_TRANSFER
 from wizard.m1 import Function
 from wizard.transport.base import ByteProgress, PortPair, Transport
@@ -157,3 +158,27 @@ def test_a_stopped_backup_says_so_on_stderr(
         "cancelled",
         "before the backup was saved; no file was written. Run the command again when ready.",
     )
+
+
+@pytest.mark.parametrize("operation", [op_backup_cli, op_restore_cli])
+def test_silence_from_a_playing_sequencer_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: object
+) -> None:
+    # A playing M1 ignores every SysEx message (m1-sysex.md §5.6 rule 3); the advice for
+    # silence named cables, EXCL and other programs, but not the sequencer.
+    bench = make_bench(tmp_path)
+    bench.emulator.state.sequencer_running = True
+    assert callable(operation)
+    observed = operation(bench, monkeypatch)
+    assert observed.label == "silent"
+    assert "that the M1's sequencer is stopped" in observed.next_action
+
+
+def test_the_reach_checks_name_the_sequencer_too(tmp_path: Path) -> None:
+    bench = make_bench(tmp_path)
+    bench.emulator.state.sequencer_running = True
+    session = session_of(bench)
+    responds = m1_responds(session, {})
+    exclusive = exclusive_enabled(session, {})
+    assert responds.fix == SILENCE_FIX and "its sequencer is stopped" in SILENCE_FIX
+    assert exclusive.fix == EXCL_FIX and "stop its sequencer if it is playing" in EXCL_FIX

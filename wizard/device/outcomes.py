@@ -46,7 +46,8 @@ ADVICE: dict[Outcome, Advice] = {
         "The M1 did not answer.",
         "Check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
         f"back to the interface's MIDI IN, that exclusive data is enabled ({ENABLE_MIDI_KEYS}), "
-        "and that no other program holds the MIDI ports; then try again.",
+        "that the M1's sequencer is stopped, and that no other program holds the MIDI ports; "
+        "then try again.",
     ),
     Outcome.LOAD_ERROR: Advice(
         "The M1 refused the data (reply 24, DATA LOAD ERROR): its memory is protected or "

@@ -3,8 +3,8 @@
 
 What the protocol can tell apart: an answer on some channel (the channel is read from
 it), another instrument answering, a damaged answer, and silence. Silence cannot be split
-further: a missing cable, a dead MIDI OUT and EXCL = DIS all look the same, so the fix
-names all three, the likeliest first.
+further: a missing cable, a dead MIDI OUT, EXCL = DIS and a playing sequencer (which
+makes the M1 ignore all SysEx, §5.6 rule 3) all look the same, so the fix names them all.
 """
 
 from __future__ import annotations
@@ -33,12 +33,14 @@ CABLES = (
 )
 SILENCE_FIX = (
     f"Check that {CABLES}, that exclusive reception is enabled on the M1 "
-    f'({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA"), and that no other program holds '
-    "the MIDI ports; then retry."
+    f'({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA"), that its sequencer is stopped (a '
+    "playing M1 ignores system-exclusive data), and that no other program holds the MIDI "
+    "ports; then retry."
 )
 EXCL_FIX = (
     f'Enable exclusive reception on the M1 ({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA"); '
-    f"if it already does, check that {CABLES}; then retry."
+    f"if it already does, stop its sequencer if it is playing and check that {CABLES}; then "
+    "retry."
 )
 SILENCE_REASON = (
     "Nothing answered: neither the identity request nor a MODE REQUEST on any of the 16 channels."
