@@ -1,13 +1,17 @@
-"""The `m1-wizard` command line: one sub-command per module in this package."""
+"""The `m1-wizard` command line: one sub-command per module in this package; without a
+sub-command on a terminal (or with `--demo`) it opens the Textual wizard."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from wizard.cli import exit_codes
 from wizard.cli.registry import COMMANDS
+from wizard.emulator import SCENARIOS
 
 EPILOG = """\
 exit codes:
@@ -26,6 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the wizard against the built-in emulated M1 (no hardware needed)",
+    )
+    parser.add_argument(
+        "--scenario",
+        choices=SCENARIOS,
+        help="with --demo: the emulated M1's state (default battery-dead: its memory was "
+        "just lost; used: a stranger's M1; factory: factory sounds)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
@@ -39,15 +54,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 on --help
         return int(stop.code or 0)
+    if args.scenario is not None and not args.demo:
+        return _usage(parser, "--scenario goes with --demo.")
     if args.command is None:
+        if args.demo or on_terminal():
+            return open_wizard(args.demo, args.scenario)
         parser.print_help()
         return exit_codes.OK
+    if args.demo:
+        return _usage(
+            parser,
+            "--demo opens the wizard and takes no command; to run a procedure against the "
+            "emulated M1 use `m1-wizard run ID --emulated SCENARIO`.",
+        )
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:
         print("\nStopped (Ctrl-C).", file=sys.stderr)
         return exit_codes.FAILED
     return code
+
+
+def on_terminal() -> bool:
+    """True when both standard input and output are a terminal (the wizard can open)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"m1-wizard: error: {message}", file=sys.stderr)
+    return exit_codes.USAGE
+
+
+def open_wizard(demo: bool, scenario: str | None) -> int:
+    """Open the Textual wizard: the demo keeps its files in a temporary folder, removed when
+    it closes, so it never mixes with a real M1's journal; otherwise the data folder."""
+    from wizard.engine.session import data_home
+    from wizard.tui.app import run_app
+    from wizard.tui.launch import DEFAULT_SCENARIO, Launch
+
+    if not demo:
+        run_app(Launch(home=data_home()))
+        return exit_codes.OK
+    with tempfile.TemporaryDirectory(prefix="m1-wizard-demo-") as folder:
+        run_app(Launch(home=Path(folder), unit="demo-m1", demo=scenario or DEFAULT_SCENARIO))
+    return exit_codes.OK
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""The whole battery replacement in the demo, from the home screen to the verified factory
+restore, on the emulated M1 that has just lost its memory: the person presses the
+enable-MIDI, protect and allocation keys on the drawn panel, chooses a factory-like file
+the test builds, and allows the overwrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.engine.helpers import factory_file
+from tests.tui.person import SIZE, Person, demo_launch
+from wizard.emulator import build_state
+from wizard.engine.maintenance import read_log
+from wizard.engine.outcome import RunStatus
+from wizard.tui.app import WizardApp
+
+FACTORY = build_state("factory").memory
+
+
+async def test_battery_replacement_ends_with_the_factory_sounds_verified(tmp_path: Path) -> None:
+    bank = factory_file(tmp_path, "factory-like.syx")
+    app = WizardApp(demo_launch(tmp_path / "home", "battery-dead"))
+    async with app.run_test(size=SIZE) as pilot:
+        person = Person(pilot)
+        await person.choose_on_home("battery-replacement")
+        # A wiped M1 ignores SysEx until MIDI is enabled: the connect screen says so.
+        assert "Nothing answered." in await person.connect_emulator()
+        keys_steps = await person.follow(bank)
+        outcome = person.step_screen.outcome
+        assert outcome is not None and outcome.status is RunStatus.COMPLETED
+        assert keys_steps == ["enable-midi", "protects-off", "set-allocation", "first-sound"]
+        assert "✓ Completed: Replace the memory battery" in person.step_text()
+        assert app.rig is not None and app.rig.link is not None
+        with app.rig.link.locked() as emulator:
+            memory = emulator.state.memory
+            assert memory.programs == FACTORY.programs
+            assert memory.combinations == FACTORY.combinations
+            assert memory.global_data == FACTORY.global_data
+            assert emulator.display[0].startswith("Program 00")
+    (entry,) = read_log(app.unit.maintenance)
+    assert entry.what == "internal battery replaced"

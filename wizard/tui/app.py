@@ -1,0 +1,189 @@
+"""The Textual wizard app: home screen, connect screen and step screen, against a real M1 or,
+in the demo, the built-in emulated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from wizard.device.detect import Detection
+from wizard.engine.outcome import RunOutcome
+from wizard.engine.session import UnitFolder, unit_slug
+from wizard.errors import WizardError
+from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder
+from wizard.procedure.model import Procedure
+from wizard.tui.catalog import needs_midi, resumable
+from wizard.tui.launch import Launch
+from wizard.tui.rig import Rig, demo_rig, port_rig, write_demo_bank
+from wizard.tui.screens.connect import Connection, ConnectScreen
+from wizard.tui.screens.error import ErrorScreen
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.home import HomeScreen
+from wizard.tui.screens.maintenance import MaintenanceScreen
+from wizard.tui.screens.step import RunSetup, StepScreen
+from wizard.tui.traffic import TrafficFeed
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class WizardApp(App[int]):
+    """The wizard.
+
+    Args:
+        launch: How it was started (demo or real M1, data folder, procedure to open).
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "m1-wizard"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (116, "-wide")]  # noqa: RUF012 (Textual's own)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, launch: Launch) -> None:
+        super().__init__()
+        self.launch = launch
+        self.feed = TrafficFeed(launch.monotonic)
+        self.unit = UnitFolder(launch.home, unit_slug(launch.unit))
+        self.rig: Rig | None = None
+        self.last_outcome: RunOutcome | None = None
+        self.detection: Detection | None = None
+        self.procedures = ProcedureSet({}, ())
+        self._demo_bank: Path | None = None
+
+    def on_mount(self) -> None:
+        """Load the procedures, show the home screen, open the procedure asked for."""
+        self.procedures = load_all(self.launch.folder or shipped_folder())
+        self.push_screen(self._home())
+        if self.procedures.errors:
+            first = self.procedures.errors[0]
+            self.push_screen(ErrorScreen(first.message, first.next_action))
+        if self.launch.connect_at_start:
+            self._connect_at_start()
+        if self.launch.procedure is not None:
+            self.open_procedure(self.launch.procedure, self.launch.restart)
+
+    def _connect_at_start(self) -> None:
+        launch = self.launch
+        try:
+            if launch.demo is not None:
+                self.rig = demo_rig(
+                    launch.demo,
+                    launch.home,
+                    self.feed,
+                    now=launch.now(),
+                    timing=launch.timing,
+                    timeouts=launch.timeouts,
+                )
+            elif launch.ports is not None:
+                self.rig = port_rig(
+                    launch.ports, launch.home, self.feed, now=launch.now(), timeouts=launch.timeouts
+                )
+        except WizardError as error:
+            # The connect screen opens instead, where another interface can be picked.
+            self.push_screen(ErrorScreen(error.message, error.next_action))
+
+    def _home(self) -> HomeScreen:
+        try:
+            resume = resumable(self.unit, self.procedures.procedures)
+        except WizardError:
+            resume = None
+        return HomeScreen(self.procedures.procedures, resume, self.launch.demo)
+
+    def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
+        """Open the procedure chosen on the home screen."""
+        self.open_procedure(message.procedure, message.restart)
+
+    def open_procedure(self, procedure_id: str, restart: bool = False) -> None:
+        """Run a procedure: through the connect screen first when it needs MIDI and no M1
+        is connected yet."""
+        procedure = self.procedures.procedures.get(procedure_id)
+        if procedure is None:
+            self.push_screen(
+                ErrorScreen(
+                    f"There is no procedure called '{procedure_id}'.",
+                    "Choose one from the list on the home screen.",
+                )
+            )
+            return
+        if self.rig is None and needs_midi(procedure, self.procedures.procedures):
+
+            def connected(connection: Connection | None) -> None:
+                if connection is not None:
+                    self._use(connection)
+                    self._begin(procedure, restart)
+
+            self.push_screen(ConnectScreen(self.launch, self.feed, procedure.title), connected)
+            return
+        self._begin(procedure, restart)
+
+    def _use(self, connection: Connection) -> None:
+        if self.rig is not None and self.rig is not connection.rig:
+            self.rig.close()
+        self.rig, self.detection = connection.rig, connection.detection
+
+    def _begin(self, procedure: Procedure, restart: bool) -> None:
+        if self.launch.demo is not None and self._demo_bank is None:
+            try:
+                self._demo_bank = write_demo_bank(self.launch.home / "demo")
+            except WizardError as error:
+                self.push_screen(ErrorScreen(error.message, error.next_action))
+        setup = RunSetup(
+            procedure,
+            self.procedures.procedures,
+            self.launch,
+            self.unit,
+            self.rig,
+            self.detection,
+            self.feed,
+            self._demo_bank,
+            restart,
+        )
+        self.push_screen(StepScreen(setup), self._run_left)
+
+    def _run_left(self, outcome: RunOutcome | None) -> None:
+        self.last_outcome = outcome
+        # The home screen is rebuilt so that its resume entry matches the journal.
+        self.switch_screen(self._home())
+
+    def action_help(self) -> None:
+        """Show the help."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_maintenance(self) -> None:
+        """Show this unit's maintenance log."""
+        if not isinstance(self.screen, MaintenanceScreen):
+            self.push_screen(MaintenanceScreen(self.unit))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_connect(self) -> None:
+        """Choose (another) MIDI interface."""
+        self.push_screen(
+            ConnectScreen(self.launch, self.feed, "choose the interface"),
+            lambda connection: None if connection is None else self._use(connection),
+        )
+
+    async def action_quit(self) -> None:
+        """Stop a run under way (it resumes next time), close the ports, and leave."""
+        for screen in list(self.screen_stack):
+            if isinstance(screen, StepScreen):
+                await screen.stop_and_wait()
+        if self.rig is not None:
+            self.rig.close()
+        self.exit(0)
+
+
+def run_app(launch: Launch) -> WizardApp:
+    """Run the wizard in the terminal until the person quits; returns the app (its
+    `last_outcome` tells how the last run ended)."""
+    app = WizardApp(launch)
+    app.run()
+    return app

@@ -1,0 +1,329 @@
+"""The connect screen: pick the MIDI interface from the ports found (or the built-in emulated
+M1 in the demo), and see in plain words what the M1 said about itself, or what to do when
+nothing answered."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import ClassVar, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from wizard.device.detect import Detection, detect
+from wizard.device.outcomes import ENABLE_MIDI_KEYS, DeviceError, Outcome
+from wizard.errors import WizardError
+from wizard.transport.port_names import PortChoice
+from wizard.tui.launch import Launch
+from wizard.tui.rig import Rig, demo_rig, port_rig
+from wizard.tui.screens.error import error_text
+from wizard.tui.title_bar import TitleBar
+from wizard.tui.traffic import TrafficFeed
+
+EMULATOR_ID = "emulator"
+ScanResult = tuple[tuple[str, ...], tuple[str, ...], str]
+"""Input ports, output ports and the MIDI system's name."""
+
+INTRO = (
+    "The computer talks to the M1 through a MIDI interface and two cables: the "
+    "interface's MIDI OUT to the M1's MIDI IN, and the M1's MIDI OUT to the interface's "
+    "MIDI IN. Switch the M1 on, then choose the interface and press Connect."
+)
+DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
+LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
+SILENT_EXPECTED = (
+    "That is expected while the M1 is switched off or unplugged, and on an M1 that has "
+    "just lost its memory: it ignores the computer until MIDI is enabled on it "
+    f"({ENABLE_MIDI_KEYS}). The procedure says when to connect and shows the keys, so "
+    "press Continue."
+)
+SILENT_CHECKS = (
+    "If the M1 should have answered, check the cables (the interface's MIDI OUT to the "
+    "M1's MIDI IN, the M1's MIDI OUT back to the interface's MIDI IN) and that no other "
+    "program (a music program, MIDI-OX) is using the interface; then press Try again."
+)
+
+
+@dataclass(frozen=True)
+class PortOption:
+    """An interface in the list: the input and output port that belong together."""
+
+    input: str
+    output: str
+
+    @property
+    def label(self) -> str:
+        """How it is listed."""
+        return self.input if self.input == self.output else f"{self.input} / {self.output}"
+
+
+def pair_ports(inputs: tuple[str, ...], outputs: tuple[str, ...]) -> list[PortOption]:
+    """Each input port with the output port of the same interface: the same name, else the
+    most similar one."""
+    pairs: list[PortOption] = []
+    for name in inputs:
+        if name in outputs:
+            pairs.append(PortOption(name, name))
+            continue
+        close = difflib.get_close_matches(name, list(outputs), n=1, cutoff=0.0)
+        if close:
+            pairs.append(PortOption(name, close[0]))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Connection:
+    """What Connect found.
+
+    Attributes:
+        rig: The open connection (None when it could not be opened).
+        detection: What the M1 said, None when it said nothing.
+        problem: Why the ports could not be opened or the M1 could not be asked.
+    """
+
+    rig: Rig | None
+    detection: Detection | None
+    problem: WizardError | None
+
+
+def found_text(rig: Rig, detection: Detection) -> Content:
+    """The detection result in plain words."""
+    lines = detection.lines()
+    return (
+        Content.styled(f"✓ {lines[0]}", "bold $text-success")
+        + Content(f"\nConnected through: {rig.name}\n")
+        + Content("\n".join(lines[1:]))
+    )
+
+
+def problem_text(problem: WizardError) -> Content:
+    """What went wrong, and what to do."""
+    if isinstance(problem, DeviceError) and problem.outcome is Outcome.SILENT:
+        return Content.styled("Nothing answered.", "bold $text-warning") + Content(
+            f"\n{SILENT_EXPECTED}\n\n{SILENT_CHECKS}"
+        )
+    message, next_action = error_text(problem)
+    return (
+        Content.styled(f"✗ {message}", "bold $text-error")
+        + Content("\n")
+        + Content.styled("What to do: ", "bold")
+        + Content(next_action)
+    )
+
+
+class ConnectScreen(Screen[Connection | None]):
+    """The list of interfaces, Connect, Re-scan, and the result; dismissed with the open
+    connection and what the M1 said (Continue), or None (Back).
+
+    Args:
+        launch: How the app was started (demo scenario, data folder, clocks).
+        feed: Where MIDI traffic is reported.
+        purpose: What the connection is for, e.g. the procedure's title.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("t", "app.toggle_theme", "Light/dark"),
+    ]
+
+    def __init__(self, launch: Launch, feed: TrafficFeed, purpose: str) -> None:
+        super().__init__()
+        self._launch = launch
+        self._feed = feed
+        self._purpose = purpose
+        self._ports: list[PortOption] = []
+        self._connection: Connection | None = None
+
+    def compose(self) -> ComposeResult:
+        """Intro, list, scan note, result, buttons."""
+        yield TitleBar(f"Connect the M1 · {self._purpose}", self._launch.is_demo)
+        with VerticalScroll(id="connect-body"):
+            yield Static(INTRO, id="connect-intro", markup=False)
+            yield OptionList(*self._options(), id="port-list")
+            yield Static("", id="scan-note", markup=False)
+            yield Static("", id="detect-result")
+        with Horizontal(id="connect-buttons", classes="action-bar"):
+            yield Button("Connect", variant="primary", id="connect-go")
+            yield Button("Continue", variant="success", id="connect-continue")
+            yield Button("Re-scan", id="connect-scan")
+            yield Button("Back", id="connect-back")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options: list[Option] = []
+        if self._launch.demo is not None:
+            options.append(Option(f"Built-in emulated M1 (demo: {self._launch.demo})", EMULATOR_ID))
+        options.extend(Option(p.label, str(n)) for n, p in enumerate(self._ports))
+        return options
+
+    def on_mount(self) -> None:
+        """List the ports (not in the demo, whose result must not depend on the machine)."""
+        self.query_one("#connect-continue", Button).display = False
+        self.query_one("#detect-result", Static).display = False
+        listing = self.query_one("#port-list", OptionList)
+        if self._launch.is_demo:
+            self.query_one("#scan-note", Static).update(DEMO_SCAN)
+            listing.highlighted = 0
+            listing.focus()
+        else:
+            self.action_rescan()
+
+    def action_rescan(self) -> None:
+        """Look for MIDI ports again."""
+        self.query_one("#scan-note", Static).update("Looking for MIDI interfaces …")
+        self._scan()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="scan")
+    def _scan(self) -> ScanResult:
+        from wizard.transport.rtmidi_ports import list_ports
+
+        listing = list_ports()
+        return listing.inputs, listing.outputs, listing.system.label
+
+    def _scanned(self, inputs: tuple[str, ...], outputs: tuple[str, ...], system: str) -> None:
+        self._ports = pair_ports(inputs, outputs)
+        listing = self.query_one("#port-list", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        note = self.query_one("#scan-note", Static)
+        if self._ports:
+            count = len(self._ports)
+            note.update(f"{count} MIDI interface{'s' if count > 1 else ''} found ({system}).")
+            listing.highlighted = 0
+            listing.focus()
+        else:
+            note.update(
+                f"No MIDI interface was found ({system}). Plug it in, wait a few seconds, "
+                "then press Re-scan."
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an interface connects to it."""
+        event.stop()
+        self.action_connect()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The four buttons."""
+        event.stop()
+        match event.button.id:
+            case "connect-go":
+                self.action_connect()
+            case "connect-scan":
+                self.action_rescan()
+            case "connect-continue":
+                self._finish()
+            case _:
+                self.action_back()
+
+    def action_connect(self) -> None:
+        """Open the highlighted interface and ask the M1 who it is."""
+        listing = self.query_one("#port-list", OptionList)
+        index = listing.highlighted
+        if index is None:
+            self.query_one("#scan-note", Static).update("Choose an interface in the list first.")
+            return
+        option_id = listing.get_option_at_index(index).id
+        self._close_connection()
+        result = self.query_one("#detect-result", Static)
+        result.display = True
+        result.update(LOOKING)
+        self.query_one("#connect-go", Button).disabled = True
+        self._connect(None if option_id == EMULATOR_ID else self._ports[int(option_id or 0)])
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="connect")
+    def _connect(self, port: PortOption | None) -> Connection:
+        launch = self._launch
+        try:
+            if port is None:
+                scenario = launch.demo or "factory"
+                rig = demo_rig(
+                    scenario,
+                    launch.home,
+                    self._feed,
+                    now=launch.now(),
+                    timing=launch.timing,
+                    timeouts=launch.timeouts,
+                )
+            else:
+                choice = PortChoice(port.input, port.output)
+                rig = port_rig(
+                    choice, launch.home, self._feed, now=launch.now(), timeouts=launch.timeouts
+                )
+        except WizardError as error:
+            return Connection(None, None, error)
+        try:
+            return Connection(rig, detect(rig.exchange), None)
+        except WizardError as error:
+            return Connection(rig, None, error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show what a scan or a connect found."""
+        worker, state = event.worker, event.state
+        if state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        if worker.group == "scan":
+            if state is WorkerState.SUCCESS:
+                inputs, outputs, system = cast(
+                    tuple[tuple[str, ...], tuple[str, ...], str], worker.result
+                )
+                self._scanned(inputs, outputs, system)
+            else:
+                message, next_action = error_text(worker.error or RuntimeError())
+                self.query_one("#scan-note", Static).update(f"{message} {next_action}")
+            return
+        if worker.group != "connect":
+            return
+        self.query_one("#connect-go", Button).disabled = False
+        if state is WorkerState.SUCCESS:
+            self._show(cast(Connection, worker.result))
+        else:
+            problem = WizardError(*error_text(worker.error or RuntimeError()))
+            self._show(Connection(None, None, problem))
+
+    def _show(self, connection: Connection) -> None:
+        self._connection = connection
+        result = self.query_one("#detect-result", Static)
+        go = self.query_one("#connect-go", Button)
+        proceed = self.query_one("#connect-continue", Button)
+        proceed.display = connection.rig is not None
+        if connection.rig is not None and connection.detection is not None:
+            result.update(found_text(connection.rig, connection.detection))
+            result.set_classes("-found")
+            proceed.label = "Continue"
+            go.label = "Connect again"
+            proceed.focus()
+            return
+        result.set_classes("-problem")
+        result.update(problem_text(connection.problem or WizardError("", "")))
+        go.label = "Try again"
+        proceed.label = "Continue"
+        silent = isinstance(connection.problem, DeviceError) and (
+            connection.problem.outcome is Outcome.SILENT
+        )
+        (proceed if silent and connection.rig is not None else go).focus()
+
+    def _finish(self) -> None:
+        connection = self._connection
+        if connection is None or connection.rig is None:
+            return
+        self._connection = None  # handed over: the app closes it from now on
+        self.dismiss(connection)
+
+    def _close_connection(self) -> None:
+        if self._connection is not None and self._connection.rig is not None:
+            self._connection.rig.close()
+        self._connection = None
+
+    def action_back(self) -> None:
+        """Leave without a connection."""
+        self._close_connection()
+        self.dismiss(None)

@@ -1,0 +1,312 @@
+"""The step screen: the step list, the instruction, the M1's display and drawn front panel,
+the live check's verdict, the transfer view and one row of answers, while the engine runs
+the procedure in a thread worker and asks its questions through `TuiOperator`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from wizard.device.detect import Detection
+from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.plan import plan_steps
+from wizard.engine.runner import Engine, title_of
+from wizard.engine.session import Session, UnitFolder
+from wizard.procedure.model import Procedure
+from wizard.tui.action_bar import ActionBar, Answer
+from wizard.tui.launch import Launch
+from wizard.tui.m1_view import M1View
+from wizard.tui.operator import TuiOperator
+from wizard.tui.rig import Rig
+from wizard.tui.screens.error import ErrorScreen, error_text
+from wizard.tui.screens.maintenance import MaintenanceScreen
+from wizard.tui.step_questions import StepQuestions
+from wizard.tui.step_text import CRASHED, outcome_text, paragraph
+from wizard.tui.title_bar import TitleBar
+from wizard.tui.traffic import TrafficFeed
+from wizard.tui.widgets import CheckStatus, FrontPanel, MidiLog, StepList
+from wizard.tui.widgets.panel_shortcuts import key_for
+from wizard.tui.widgets.transfer_text import Banner
+from wizard.tui.widgets.transfer_view import TransferView
+
+TICK_SECONDS = 1.0
+STOPPING = "Stopping … this step is kept in the journal, so the procedure resumes here."
+STOPPING_IN_FLIGHT = (
+    "Stopping as soon as the data being sent is safely in the M1; do not switch it off."
+)
+CANCEL_REFUSED = (
+    "Data is on its way into the M1: stopping half-way would leave its memory half "
+    "loaded. Wait a few seconds until it has arrived."
+)
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    """What one run needs.
+
+    Attributes:
+        procedure: The procedure to run.
+        library: Every procedure by id (for includes).
+        launch: How the app was started.
+        unit: The unit's files.
+        rig: The connection, None for procedures without MIDI.
+        detection: What the M1 said on the connect screen, if anything.
+        feed: Where MIDI traffic is reported.
+        demo_bank: The demo's sound bank file (None outside the demo).
+        restart: Start at the first step even after an unfinished run.
+    """
+
+    procedure: Procedure
+    library: Mapping[str, Procedure]
+    launch: Launch
+    unit: UnitFolder
+    rig: Rig | None
+    detection: Detection | None
+    feed: TrafficFeed
+    demo_bank: Path | None = None
+    restart: bool = False
+
+
+class StepScreen(Screen[RunOutcome | None]):
+    """One run of one procedure; dismissed with its outcome when the person leaves it.
+
+    Args:
+        setup: The procedure, the connection and the files.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "stop", "Stop here"),
+        Binding("m", "toggle_midi", "MIDI log"),
+        Binding("l", "app.maintenance", "Maintenance log"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("t", "app.toggle_theme", "Light/dark"),
+        Binding("enter", "primary", "Next", show=False),
+    ]
+
+    def __init__(self, setup: RunSetup) -> None:
+        super().__init__()
+        self.setup = setup
+        self.clock = setup.launch.monotonic
+        self.questions = StepQuestions(self)
+        self.operator = TuiOperator(self._call_from_thread, self.questions, self.clock)
+        self._plan = plan_steps(setup.procedure, setup.library)
+        self._outcome: RunOutcome | None = None
+        self._ended = False
+        self._midi_log: MidiLog | None = None
+
+    def _call_from_thread(self, callback: Any, *args: Any) -> Any:
+        return self.app.call_from_thread(callback, *args)
+
+    @property
+    def outcome(self) -> RunOutcome | None:
+        """How the run ended, None while it runs (or when it broke off)."""
+        return self._outcome
+
+    @property
+    def ended(self) -> bool:
+        """True once the engine has returned (or failed)."""
+        return self._ended
+
+    def compose(self) -> ComposeResult:
+        """Step list beside the main column, the MIDI log under them, answers at the foot."""
+        setup = self.setup
+        yield TitleBar(setup.procedure.title, setup.launch.is_demo)
+        with Horizontal(id="step-body"):
+            yield StepList([title_of(p.step) for p in self._plan], id="steps")
+            with VerticalScroll(id="step-main", can_focus=False):
+                yield Static(id="step-text")
+                yield Input(id="step-answer")
+                yield Static("", id="answer-problem", markup=False)
+                yield CheckStatus(id="check")
+                yield TransferView(clock=self.clock, id="transfer")
+                yield M1View(None if setup.rig is None else setup.rig.link, id="m1")
+                yield Static("", id="notes", markup=False)
+        yield MidiLog(setup.rig.log_path if setup.rig else None, id="midi")
+        yield ActionBar(id="actions", classes="action-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the engine."""
+        for selector in ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi"):
+            self.query_one(selector).display = False
+        live = self.query_one(M1View).live
+        self.query_one(M1View).show(display=live, panel=False)
+        self._midi_log = self.query_one(MidiLog)
+        self.setup.feed.subscribe(self._midi_log)
+        self.set_interval(TICK_SECONDS, self.questions.tick)
+        self._run()
+
+    def on_unmount(self) -> None:
+        """Stop feeding the MIDI log view."""
+        if self._midi_log is not None:
+            self.setup.feed.unsubscribe(self._midi_log)
+
+    # -- the engine ----------------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="engine")
+    def _run(self) -> RunOutcome:
+        setup = self.setup
+        session = Session(
+            setup.unit,
+            None if setup.rig is None else setup.rig.exchange,
+            detection=setup.detection,
+            now=setup.launch.now,
+        )
+        engine = Engine(
+            setup.procedure, setup.library, session, self.operator, restart=setup.restart
+        )
+        return engine.run()
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The run ended: show how, or the error that ended it."""
+        if event.worker.group != "engine":
+            return
+        if event.state is WorkerState.SUCCESS:
+            outcome = event.worker.result
+            assert isinstance(outcome, RunOutcome)
+            self._outcome = outcome
+            await self._show_end(outcome_text(outcome, self.setup.procedure.title))
+        elif event.state is WorkerState.ERROR:
+            message, next_action = error_text(event.worker.error or RuntimeError())
+            log = self.setup.rig.log_path if self.setup.rig else None
+            self.app.push_screen(ErrorScreen(message, next_action, log))
+            await self._show_end(paragraph(Content.styled(message, "bold"), CRASHED))
+
+    async def _show_end(self, text: Content) -> None:
+        self._ended = True
+        if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
+            self.mark_step(len(self._plan))
+        self.query_one(CheckStatus).display = False
+        m1 = self.query_one(M1View)
+        m1.guide(())
+        m1.show(display=m1.live, panel=m1.live)
+        self.questions.set_text(text)
+        bar = self.query_one(ActionBar)
+        await bar.show(
+            [
+                Answer("home", "Back to the start", variant="primary"),
+                Answer("maintenance", "Maintenance log"),
+            ]
+        )
+        bar.button("home").focus()
+
+    async def stop_and_wait(self) -> None:
+        """Stop the run (it resumes here next time) and wait until the engine returned."""
+        self.action_stop()
+        for worker in self.workers:
+            if worker.group == "engine":
+                await worker.wait()
+
+    # -- layout helpers the questions use ---------------------------------------------
+
+    def mark_step(self, index: int) -> None:
+        """Mark step `index` current (`len(plan)`: all done), keeping it in view."""
+        steps = self.query_one(StepList)
+        steps.set_current(index)
+        if self.has_class("-narrow"):
+            # Three lines show: the step before, the current one and the next.
+            rows = list(steps.query(".step"))
+            if rows:
+                top = rows[max(0, min(index, len(rows) - 1) - 1)]
+                steps.scroll_to_widget(top, top=True, animate=False)
+
+    async def fresh_transfer_view(self) -> None:
+        """A new, hidden transfer view for the next step (its banner starts over)."""
+        old = self.query_one(TransferView)
+        view = TransferView(clock=self.clock, id="transfer")
+        view.display = False
+        await old.remove()
+        await self.query_one("#step-main").mount(view, before=self.query_one(M1View))
+
+    # -- events ----------------------------------------------------------------------------
+
+    def on_front_panel_sequence_done(self, message: FrontPanel.SequenceDone) -> None:
+        """The last key of the sequence was pressed."""
+        self.questions.keys_done()
+
+    def on_action_bar_tool_used(self, message: ActionBar.ToolUsed) -> None:
+        """Start the keys again, OK of a typed answer, and the buttons after the end."""
+        match message.name:
+            case "again":
+                self.questions.keys_again()
+            case "ok":
+                self.questions.submit_text()
+            case "home":
+                self.dismiss(self._outcome)
+            case "maintenance":
+                self.app.push_screen(MaintenanceScreen(self.setup.unit))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the answer field is OK."""
+        event.stop()
+        self.questions.submit_text()
+
+    def on_transfer_view_cancel_requested(self, message: TransferView.CancelRequested) -> None:
+        """Cancel: at once where that is safe, never while data goes into the M1."""
+        view = message.view
+        if view.banner is Banner.KEEP_ON:
+            self.app.notify(CANCEL_REFUSED, title="Cannot cancel now", severity="warning")
+            view.allow_cancel(True)
+            return
+        self.operator.request_cancel()
+        self.questions.note("Cancelling the transfer …")
+
+    def on_key(self, event: events.Key) -> None:
+        """Panel keys typed while a button has the focus still reach the panel."""
+        panel = self.query_one(FrontPanel)
+        if not panel.display or isinstance(self.focused, (Input, FrontPanel)):
+            return
+        key = key_for(event.key)
+        if key is None:
+            return
+        event.stop()
+        event.prevent_default()
+        panel.press(key)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_primary(self) -> None:
+        """Enter away from the buttons: with a real M1, on the panel, count the lit key as
+        pressed; otherwise the main answer."""
+        panel = self.query_one(FrontPanel)
+        questions = self.questions
+        if (
+            questions.keys is not None
+            and not questions.live
+            and self.focused is panel
+            and not panel.sequence_done
+        ):
+            panel.advance()
+            return
+        button = self.query_one(ActionBar).primary()
+        if button is not None:
+            button.press()
+
+    def action_stop(self) -> None:
+        """q: stop here (the journal keeps the place); after the end, back to the start."""
+        if self._ended:
+            self.dismiss(self._outcome)
+            return
+        if self.operator.quitting:
+            return
+        self.operator.request_quit()
+        self.questions.walk_away()
+        view = self.query_one(TransferView)
+        in_flight = view.display and view.banner is Banner.KEEP_ON
+        self.questions.note(STOPPING_IN_FLIGHT if in_flight else STOPPING)
+
+    def action_toggle_midi(self) -> None:
+        """Show or hide the MIDI traffic."""
+        log = self.query_one(MidiLog)
+        log.display = not log.display

@@ -1,0 +1,370 @@
+"""What the step screen does for each of the engine's questions (the `StepView` the TUI
+operator calls on the UI thread): it shows the step, lights keys, offers the answers in the
+action bar or a dialog, and waits for the person."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from wizard.device.progress import Progress
+from wizard.engine.checks.result import CheckResult
+from wizard.engine.operator import Recovery, StepPosition, Validator
+from wizard.engine.runner import GO_AHEAD
+from wizard.procedure.model import (
+    BackupStep,
+    CheckStep,
+    ConfirmStep,
+    InputStep,
+    KeysStep,
+    SafetyStep,
+    Step,
+    TransferStep,
+)
+from wizard.tui.action_bar import QUIT, ActionBar, Answer, Quit
+from wizard.tui.m1_view import M1View
+from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
+from wizard.tui.screens.overwrite import OverwriteScreen
+from wizard.tui.step_text import heading, keys_named, paragraph, question_text, squeezed
+from wizard.tui.widgets import CheckState, CheckStatus
+from wizard.tui.widgets.transfer_view import TransferView
+
+if TYPE_CHECKING:
+    from wizard.tui.screens.step import StepScreen
+
+PANEL_STEPS = (KeysStep, ConfirmStep, InputStep)
+"""Steps at which the demo shows the emulated M1's panel (keys may be needed there)."""
+TRANSFER_STEPS = (BackupStep, TransferStep)
+MAX_NOTES = 3
+CHECKING = "Asking the M1 over MIDI"
+RETRYING = "Trying again"
+YOUR_ANSWER = "Waiting for your answer."
+DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
+
+
+class StepQuestions:
+    """The questions of one run, asked on its step screen.
+
+    Args:
+        screen: The step screen (its widgets must be mounted).
+    """
+
+    def __init__(self, screen: StepScreen) -> None:
+        self.screen = screen
+        self.step: Step | None = None
+        self.position: StepPosition | None = None
+        self.keys: KeysStep | None = None
+        self.validate: Validator | None = None
+        self.modal: asyncio.Future[Any] | None = None
+        self._notes: list[str] = []
+        self._check_started = 0.0
+        self._verdict = ""  # the reason of the check passed at this step
+
+    # -- the widgets -------------------------------------------------------------------------
+
+    @property
+    def bar(self) -> ActionBar:
+        """The answers."""
+        return self.screen.query_one(ActionBar)
+
+    @property
+    def m1(self) -> M1View:
+        """The M1's display and panel."""
+        return self.screen.query_one(M1View)
+
+    @property
+    def check(self) -> CheckStatus:
+        """The live check's verdict."""
+        return self.screen.query_one(CheckStatus)
+
+    @property
+    def transfer(self) -> TransferView:
+        """The transfer view of the step under way."""
+        return self.screen.query_one(TransferView)
+
+    @property
+    def live(self) -> bool:
+        """True in the demo (the panel is the emulated M1's)."""
+        return self.m1.live
+
+    # -- shown without a question ---------------------------------------------------------------
+
+    async def show_step(self, step: Step, position: StepPosition) -> None:
+        """Show a new step: its place in the list, its heading and its text."""
+        passed = self._passed_check()
+        # Notices from before the first step (resuming, a damaged journal) stay in view.
+        carried = self._notes if self.step is None else []
+        self.step, self.position, self.keys = step, position, None
+        self.screen.mark_step(position.number - 1)
+        self._notes = carried + ([passed] if passed else [])
+        self._show_notes()
+        for selector in ("#step-answer", "#answer-problem"):
+            self.screen.query_one(selector).display = False
+        await self.screen.fresh_transfer_view()
+        self.m1.guide(())
+        self.m1.show(display=self.live, panel=self._demo_panel(step))
+        self.check.display = isinstance(step, CheckStep)
+        if isinstance(step, CheckStep):
+            self._check_started = self.screen.clock()
+            self.check.show(CheckState.RUNNING, f"{CHECKING} …")
+        self.set_text(paragraph(heading(step, position), squeezed(step.text)))
+        await self.bar.wait("Working …" if isinstance(step, (CheckStep, *TRANSFER_STEPS)) else "")
+
+    def show_progress(self, progress: Progress) -> None:
+        """Show the transfer view with the new figures."""
+        view = self.transfer
+        if not view.display:
+            view.display = True
+            if self.screen.has_class("-short"):
+                # At 24 lines the figures and the power banner need the display's room.
+                self.m1.show(display=False, panel=False)
+        view.update_progress(progress)
+
+    def show_notice(self, text: str) -> None:
+        """A check's pass goes into its verdict; other notices under the step."""
+        if isinstance(self.step, CheckStep) and self.check.state is CheckState.RUNNING:
+            self._verdict = squeezed(text)
+            self.check.show(CheckState.PASS, self._verdict)
+            return
+        self.note(squeezed(text))
+
+    def tick(self) -> None:
+        """Count the seconds of a running check (reading a whole memory takes a while)."""
+        if not (isinstance(self.step, CheckStep) and self.check.display):
+            return
+        if self.check.state is CheckState.RUNNING and not self.bar.pending:
+            seconds = int(self.screen.clock() - self._check_started)
+            self.check.show(CheckState.RUNNING, f"{CHECKING} … {seconds} s")
+
+    # -- questions -----------------------------------------------------------------------------
+
+    async def ask_acknowledge(self, warning: str, button: str) -> bool | Quit:
+        """An instruction (Done), a safety warning (its own acknowledgement), or the warning
+        before a step that cannot be undone (Go ahead)."""
+        step = self.step
+        text = squeezed(warning)
+        if button == GO_AHEAD:
+            self.set_text(self._with_heading(Content.styled(f"⚠ {text}", "bold")), "-danger")
+            answers = [Answer("yes", GO_AHEAD, True, "error"), Answer("no", "Stop here", False)]
+        elif isinstance(step, SafetyStep):
+            body = Content.styled(f"⚠ {text}", "bold")
+            self.set_text(self._with_heading(squeezed(step.text), body), "-warning")
+            answers = [Answer("yes", button, True, "warning"), Answer("no", "Stop here", False)]
+        else:
+            if step is not None and text != squeezed(step.text):
+                self.set_text(self._with_heading(squeezed(step.text), text))
+            answers = [Answer("yes", button, True, "primary")]
+        answer: bool | Quit = await self._ask(answers)
+        return answer
+
+    async def ask_keys(self, step: KeysStep) -> bool | Quit:
+        """Light the keys on the panel; in the demo each press goes to the emulated M1."""
+        self.keys = step
+        m1 = self.m1
+        m1.show(display=self.live or bool(step.display), panel=True)
+        m1.guide(step.keys, step.display)
+        if self.live:
+            answers = [
+                Answer("yes", "Continue", True, "primary", disabled=True),
+                Answer("again", "Start the keys again", tool=True),
+                Answer("no", "It did not work", False),
+            ]
+        else:
+            answers = [
+                Answer("yes", "Done: the display shows this", True, "primary"),
+                Answer("no", "It did not work", False),
+                Answer("again", "Start the keys again", tool=True),
+            ]
+        try:
+            answer: bool | Quit = await self._ask(answers, focus=m1.panel)
+        finally:
+            self.keys = None
+        return answer
+
+    def keys_done(self) -> None:
+        """The last key of the sequence was pressed: Continue becomes possible."""
+        bar = self.bar
+        if self.keys is None or not bar.has("yes"):
+            return
+        self.m1.show_match(done=True)
+        button = bar.button("yes")
+        button.disabled = False
+        button.focus()
+
+    def keys_again(self) -> None:
+        """Start the sequence from its first key."""
+        if self.keys is None:
+            return
+        self.m1.guide(self.keys.keys, self.keys.display)
+        if self.live:
+            self.bar.button("yes").disabled = True
+        self.m1.panel.focus()
+
+    async def ask_confirm(self, question: str, expect: str) -> bool | Quit:
+        """Yes or no, with what the person should see; keys the question names are lit."""
+        step = self.step
+        prose = squeezed(step.text) if step is not None else ""
+        if prose == squeezed(question):
+            prose = ""
+        if isinstance(step, CheckStep) and self.check.state is CheckState.PASS:
+            # After a passing check the engine's "expect" is the verdict shown just below.
+            expect = ""
+        elif isinstance(step, CheckStep):
+            self.check.show(CheckState.RUNNING, YOUR_ANSWER)
+        self.set_text(self._with_heading(prose, question_text(question, expect)))
+        named = keys_named(question)
+        self.m1.show(display=self.live, panel=self.live or bool(named))
+        self.m1.guide(named)
+        answers = [Answer("yes", "Yes", True, "primary"), Answer("no", "No", False)]
+        answer: bool | Quit = await self._ask(answers)
+        self.m1.guide(())
+        return answer
+
+    async def ask_text(self, prompt: str, validate: Validator) -> str | Quit:
+        """A typed answer, checked by `validate` before it is accepted."""
+        self.set_text(self._with_heading(Content.styled(squeezed(prompt), "bold")))
+        field = self.screen.query_one("#step-answer", Input)
+        field.value = ""
+        field.display = True
+        self.validate = validate
+        try:
+            answers = [Answer("ok", "OK", None, "primary", tool=True)]
+            answer: str | Quit = await self._ask(answers, focus=field)
+        finally:
+            self.validate = None
+            field.display = False
+            self.screen.query_one("#answer-problem").display = False
+        return answer
+
+    def submit_text(self) -> None:
+        """OK (or Enter) on a typed answer: accept it, or say what is wrong with it."""
+        validate = self.validate
+        if validate is None:
+            return
+        value = self.screen.query_one("#step-answer", Input).value.strip()
+        problem = validate(value)
+        shown = self.screen.query_one("#answer-problem", Static)
+        if problem is not None:
+            shown.update(problem)
+            shown.display = True
+            return
+        self.bar.settle(value)
+
+    async def ask_overwrite(self, what: str, backup_info: str) -> bool | Quit:
+        """Permission to overwrite, in a dialog of its own."""
+        answer = await self._ask_modal(OverwriteScreen(what, backup_info))
+        return answer if isinstance(answer, (bool, Quit)) else False
+
+    async def ask_recovery(self, result: CheckResult, can_skip: bool) -> Recovery | Quit:
+        """The failure in one sentence and its fix, with the keys the fix names lit."""
+        check = self.check
+        check.display = True
+        check.show(CheckState(result.status.value), result.reason, result.fix)
+        named = keys_named(result.fix)
+        self.m1.show(display=self.live, panel=self.live or bool(named))
+        self.m1.guide(named)
+        rig = self.screen.setup.rig
+        if rig is not None:
+            self.note(f"MIDI log for a bug report: {rig.log_path}")
+        answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
+        if can_skip:
+            answers.append(Answer("skip", "Skip this step", Recovery.SKIP))
+        answers.append(Answer("abort", "Abort", Recovery.ABORT, "error"))
+        answer: Recovery | Quit = await self._ask(answers)
+        if answer is Recovery.RETRY:
+            self._check_started = self.screen.clock()
+            check.show(CheckState.RUNNING, f"{RETRYING} …")
+            check.display = isinstance(self.step, CheckStep)
+            self.m1.guide(())
+            self.m1.show(display=self.live, panel=self._demo_panel(self.step))
+        return answer
+
+    async def ask_file(self, prompt: str) -> Path | Quit | None:
+        """The file to send: the demo bank and this M1's backups are offered first."""
+        setup = self.screen.setup
+        offered: list[Suggestion] = []
+        if setup.demo_bank is not None:
+            offered.append(Suggestion(setup.demo_bank, DEMO_BANK_LABEL))
+        offered += syx_files(setup.unit.backups, "Backup of this M1")
+        if not setup.launch.is_demo:
+            offered += syx_files(Path.home() / "Downloads", "In Downloads")
+        answer = await self._ask_modal(FileScreen(prompt, offered))
+        return answer if isinstance(answer, (Path, Quit)) else None
+
+    # -- stopping ------------------------------------------------------------------------------
+
+    def walk_away(self) -> None:
+        """Answer the open question (or dialog) with QUIT."""
+        self.bar.settle(QUIT)
+        if self.modal is not None and not self.modal.done():
+            self.modal.set_result(QUIT)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    async def _ask(self, answers: list[Answer], focus: Widget | None = None) -> Any:
+        bar = self.bar
+        future = await bar.offer(answers)
+        if self.screen.operator.quitting:
+            bar.settle(QUIT)
+        target = focus if focus is not None else bar.primary()
+        if target is not None:
+            target.focus()
+        try:
+            return await future
+        finally:
+            bar.freeze()
+
+    async def _ask_modal(self, dialog: Screen[Any]) -> Any:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+        def answered(value: object) -> None:
+            if not future.done():
+                future.set_result(value)
+
+        self.modal = future
+        await self.screen.app.push_screen(dialog, answered)
+        try:
+            return await future
+        finally:
+            self.modal = None
+            if self.screen.app.screen is dialog:
+                self.screen.app.pop_screen()
+
+    def _demo_panel(self, step: Step | None) -> bool:
+        return self.live and isinstance(step, PANEL_STEPS)
+
+    def _with_heading(self, *parts: Content | str) -> Content:
+        if self.step is None or self.position is None:
+            return paragraph(*parts)
+        return paragraph(heading(self.step, self.position), *parts)
+
+    def _passed_check(self) -> str:
+        """The verdict of the check step just passed, to keep on show at the next step."""
+        verdict, self._verdict = self._verdict, ""
+        if isinstance(self.step, CheckStep) and self.check.state is CheckState.PASS and verdict:
+            return f"✓ {verdict}"
+        return ""
+
+    def set_text(self, text: Content, tone: str = "") -> None:
+        """Show the step's words; `tone` "-warning" or "-danger" frames them."""
+        shown = self.screen.query_one("#step-text", Static)
+        shown.update(text)
+        shown.set_class(tone == "-warning", "-warning")
+        shown.set_class(tone == "-danger", "-danger")
+        self.screen.query_one("#step-main").scroll_home(animate=False)
+
+    def note(self, text: str) -> None:
+        """Add a line under the step (the last few stay)."""
+        self._notes = [*self._notes, text][-MAX_NOTES:]
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        notes = self.screen.query_one("#notes", Static)
+        notes.update("\n".join(self._notes))
+        notes.display = bool(self._notes)

@@ -1,0 +1,87 @@
+"""MIDI traffic for the traffic view: a transport wrapper that reports every message, and a
+feed that hands each one to the views that are listening, from whichever thread moved it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from wizard.transport.base import ByteProgress, PortPair, Transport
+from wizard.tui.widgets.midi_log import Direction, MidiLog
+
+
+class TrafficFeed:
+    """The MIDI traffic views of the open screens; `publish` may be called from any thread.
+
+    Args:
+        clock: Monotonic seconds; times are shown from the feed's creation.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._start = clock()
+        self._lock = threading.Lock()
+        self._views: list[MidiLog] = []
+
+    def subscribe(self, view: MidiLog) -> None:
+        """Start showing traffic in `view`."""
+        with self._lock:
+            self._views.append(view)
+
+    def unsubscribe(self, view: MidiLog) -> None:
+        """Stop showing traffic in `view` (harmless when it was not showing any)."""
+        with self._lock:
+            if view in self._views:
+                self._views.remove(view)
+
+    def publish(self, direction: Direction, data: bytes) -> None:
+        """Show one message in every listening view."""
+        seconds = self._clock() - self._start
+        with self._lock:
+            views = list(self._views)
+        for view in views:
+            view.add(direction, data, seconds)
+
+
+class TappedTransport(Transport):
+    """Passes everything to `inner` and tells `feed` about each message sent or received.
+
+    Args:
+        inner: The transport that does the work (usually the MIDI log writer).
+        feed: Where each message is reported.
+    """
+
+    def __init__(self, inner: Transport, feed: TrafficFeed) -> None:
+        self._inner = inner
+        self._feed = feed
+
+    @property
+    def max_message_size(self) -> int | None:
+        """The inner transport's limit."""
+        return self._inner.max_message_size
+
+    @property
+    def ports(self) -> PortPair:
+        """The inner transport's ports."""
+        return self._inner.ports
+
+    def send(self, data: bytes) -> None:
+        """Send, then report (a refused message is not reported as sent)."""
+        self._inner.send(data)
+        self._feed.publish(Direction.OUT, bytes(data))
+
+    def receive(self, timeout: float, *, on_bytes: ByteProgress | None = None) -> bytes | None:
+        """Receive, and report what came."""
+        data = self._inner.receive(timeout, on_bytes=on_bytes)
+        if data is not None:
+            self._feed.publish(Direction.IN, data)
+        return data
+
+    def clear_input(self) -> None:
+        """Clear the inner transport's input."""
+        self._inner.clear_input()
+
+    def close(self) -> None:
+        """Close the inner transport."""
+        self._inner.close()
