@@ -1,5 +1,6 @@
-"""`m1-wizard run ID`: run one guided procedure in the terminal with plain prompts (no TUI),
-resuming where the last run for the same unit stopped."""
+"""`m1-wizard run ID`: run one guided procedure, resuming where the last run for the same
+unit stopped: in the Textual wizard when standard input and output are a terminal, with
+plain prompts otherwise (pipes, scripts) or with `--plain`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from wizard.cli import exit_codes
 from wizard.cli.connection import add_connection_options, exchange_for, fail, open_transport
 from wizard.cli.procedures_cmd import load_procedures
 from wizard.cli.terminal_operator import TerminalOperator
-from wizard.device.exchange import Exchange
+from wizard.device.exchange import Exchange, Timeouts
 from wizard.emulator import M1Emulator, Timing, build_state
 from wizard.engine.maintenance import read_log
 from wizard.engine.outcome import RunOutcome, RunStatus
@@ -31,6 +32,7 @@ from wizard.procedure.loader import ProcedureSet
 from wizard.procedure.model import BackupStep, CheckStep, Procedure, TransferStep
 from wizard.transport.base import Transport
 from wizard.transport.link import EmulatorLink
+from wizard.transport.port_names import PortChoice
 from wizard.transport.spy import SpyTransport
 
 MIDI_STEPS = (CheckStep, BackupStep, TransferStep)
@@ -45,11 +47,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     """Register `run`."""
     parser = sub.add_parser(
         "run",
-        help="run a guided procedure with plain prompts (works over SSH and in scripts)",
-        description="Run the procedure ID (see `m1-wizard procedures`) step by step, asking "
-        "on the terminal. Every step is written to the unit's journal, so quitting (q, "
-        "Ctrl-D or Ctrl-C) and running the same command again resumes at the same step. "
-        "Answers may be piped in, one per line.",
+        help="run a guided procedure (the wizard on a terminal; --plain for plain prompts)",
+        description="Run the procedure ID (see `m1-wizard procedures`) step by step. On a "
+        "terminal it opens in the wizard; with --plain, or when input or output is not a "
+        "terminal, it asks with plain prompts. Every step is written to the unit's "
+        "journal, so quitting (q, Ctrl-D or Ctrl-C) and running the same command again "
+        "resumes at the same step. Answers may be piped in, one per line.",
     )
     parser.add_argument("procedure", metavar="ID", help="the procedure to run")
     parser.add_argument(
@@ -70,6 +73,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="start at the first step even when the last run stopped part way",
     )
     parser.add_argument("--folder", type=Path, help="read the procedures from this folder instead")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain prompts instead of the wizard, even on a terminal (works over SSH too)",
+    )
     add_connection_options(parser)
     parser.set_defaults(run=run)
 
@@ -124,6 +132,30 @@ def _footer(outcome: RunOutcome, procedure: Procedure, unit: UnitFolder) -> None
             print(f"  {entry.line()}")
 
 
+def _in_wizard(args: argparse.Namespace, procedure: str, home: Path) -> int:
+    """Open the wizard straight into `procedure`; the exit code follows how its last run
+    ended (1 when the person left before the end). The wizard always keeps a MIDI log of
+    its own under the data folder, so `--log` is not needed there."""
+    from wizard.tui.app import run_app
+    from wizard.tui.launch import Launch
+
+    named = args.port or args.in_port or args.out_port
+    ports = PortChoice.from_options(args.port, args.in_port, args.out_port) if named else None
+    launch = Launch(
+        home=home,
+        unit=args.unit,
+        demo=args.emulated,
+        procedure=procedure,
+        ports=ports,
+        folder=args.folder,
+        restart=args.restart,
+        connect_at_start=bool(args.emulated or ports),
+        timeouts=Timeouts(first_reply=args.timeout),
+    )
+    outcome = run_app(launch).last_outcome
+    return exit_codes.FAILED if outcome is None else EXIT_OF[outcome.status]
+
+
 def run(args: argparse.Namespace) -> int:
     """Run; 0 completed, 1 aborted or stopped, 2 usage (unknown id), 3 no MIDI device."""
     loaded = load_procedures(args.folder)
@@ -138,6 +170,8 @@ def run(args: argparse.Namespace) -> int:
     except WizardError as error:
         print(f"m1-wizard run: {error}", file=sys.stderr)
         return exit_codes.USAGE
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        return _in_wizard(args, procedure.id, unit.home)
     wants_port = args.emulated or args.port or args.in_port or args.out_port
     transport: Transport | None = None
     link: EmulatorLink | None = None
@@ -147,7 +181,10 @@ def run(args: argparse.Namespace) -> int:
         exchange: Exchange | None = None if transport is None else exchange_for(args, transport)
         _header(procedure, unit)
         operator = TerminalOperator(link)
-        outcome = Engine(procedure, loaded.procedures, Session(unit, exchange), operator).run()
+        session = Session(unit, exchange)
+        outcome = Engine(
+            procedure, loaded.procedures, session, operator, restart=args.restart
+        ).run()
     except WizardError as error:
         return fail("run", error)
     finally:

@@ -176,6 +176,7 @@ class WizardApp(App[int]):
         for screen in list(self.screen_stack):
             if isinstance(screen, StepScreen):
                 await screen.stop_and_wait()
+                self.last_outcome = screen.outcome
         if self.rig is not None:
             self.rig.close()
         self.exit(0)
