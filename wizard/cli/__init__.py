@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--scenario",
+        dest="demo_scenario",  # sub-commands (emulate) have a --scenario of their own
         choices=SCENARIOS,
         help="with --demo: the emulated M1's state (default battery-dead: its memory was "
         "just lost; used: a stranger's M1; factory: factory sounds)",
@@ -54,11 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 on --help
         return int(stop.code or 0)
-    if args.scenario is not None and not args.demo:
+    if args.demo_scenario is not None and not args.demo:
         return _usage(parser, "--scenario goes with --demo.")
     if args.command is None:
         if args.demo or on_terminal():
-            return open_wizard(args.demo, args.scenario)
+            return open_wizard(args.demo, args.demo_scenario)
         parser.print_help()
         return exit_codes.OK
     if args.demo:
