@@ -95,7 +95,8 @@ class M1View(Vertical):
             return
         wanted = " / ".join(expected)
         if not done:
-            note.update(Content.styled("Should then read: ", "$text-muted") + Content(wanted))
+            lines = Content("\n").join(Content(line) for line in expected)
+            note.update(Content.styled("Should then read:\n", "$text-muted") + lines)
         elif display_matches(expected, self.lines()):
             note.update(Content.styled("✓ The display shows what it should.", "$text-success"))
         else:

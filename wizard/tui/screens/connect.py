@@ -33,9 +33,8 @@ ScanResult = tuple[tuple[str, ...], tuple[str, ...], str]
 """Input ports, output ports and the MIDI system's name."""
 
 INTRO = (
-    "The computer talks to the M1 through a MIDI interface and two cables: the "
-    "interface's MIDI OUT to the M1's MIDI IN, and the M1's MIDI OUT to the interface's "
-    "MIDI IN. Switch the M1 on, then choose the interface and press Connect."
+    "Two MIDI cables: the interface's MIDI OUT to the M1's MIDI IN, the M1's MIDI OUT to "
+    "the interface's MIDI IN. Pick the interface and press Connect."
 )
 DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
 LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
@@ -299,17 +298,21 @@ class ConnectScreen(Screen[Connection | None]):
             result.update(found_text(connection.rig, connection.detection))
             result.set_classes("-found")
             proceed.label = "Continue"
+            go.variant, proceed.variant = "default", "primary"
             go.label = "Connect again"
             proceed.focus()
             return
-        result.set_classes("-problem")
-        result.update(problem_text(connection.problem or WizardError("", "")))
-        go.label = "Try again"
-        proceed.label = "Continue"
         silent = isinstance(connection.problem, DeviceError) and (
             connection.problem.outcome is Outcome.SILENT
         )
-        (proceed if silent and connection.rig is not None else go).focus()
+        result.set_classes("-silent" if silent else "-problem")
+        result.update(problem_text(connection.problem or WizardError("", "")))
+        go.label = "Try again"
+        proceed.label = "Continue"
+        # Silence is what a switched-off or wiped M1 gives: going on is the likely wish.
+        main, other = (proceed, go) if silent and connection.rig is not None else (go, proceed)
+        main.variant, other.variant = "primary", "default"
+        main.focus()
 
     def _finish(self) -> None:
         connection = self._connection

@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.padding import Padding
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -143,7 +144,8 @@ class HomeScreen(Screen[None]):
                 options.append(None)
             title = Content.styled(heading.upper(), "bold $text-accent")
             options.append(Option(title, disabled=True))
-            options.extend(Option(f"  {p.title}", p.id) for p in members)
+            # Padded as a block, so a title that wraps stays indented under its heading.
+            options.extend(Option(Padding(p.title, (0, 0, 0, 2)), p.id) for p in members)
         return options
 
     def on_mount(self) -> None:
