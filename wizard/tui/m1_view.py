@@ -106,7 +106,9 @@ class M1View(Vertical):
             )
 
     def on_front_panel_key_pressed(self, message: FrontPanel.KeyPressed) -> None:
-        """Demo: the press goes to the emulated M1 (the message goes on to the screen)."""
+        """Demo: the press goes to the emulated M1 (the message goes on to the screen).
+        A key typed while the panel is scrolled out of view brings it into view."""
+        self.panel.scroll_visible(animate=False)
         if self._link is None:
             return
         try:

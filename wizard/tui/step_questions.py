@@ -31,7 +31,14 @@ from wizard.tui.action_bar import QUIT, ActionBar, Answer, Quit
 from wizard.tui.m1_view import M1View
 from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
-from wizard.tui.step_text import heading, keys_named, paragraph, question_text, squeezed
+from wizard.tui.step_text import (
+    headed,
+    heading,
+    keys_named,
+    paragraph,
+    question_text,
+    squeezed,
+)
 from wizard.tui.widgets import CheckState, CheckStatus
 from wizard.tui.widgets.transfer_view import TransferView
 
@@ -113,8 +120,11 @@ class StepQuestions:
         if isinstance(step, CheckStep):
             self._check_started = self.screen.clock()
             self.check.show(CheckState.RUNNING, f"{CHECKING} …")
-        self.set_text(paragraph(heading(step, position), squeezed(step.text)))
+        self.set_text(headed(heading(step, position), squeezed(step.text)))
         await self.bar.wait("Working …" if isinstance(step, (CheckStep, *TRANSFER_STEPS)) else "")
+        # With no answer on offer the step's text keeps the focus (arrow keys scroll it,
+        # and the footer keeps showing the keys).
+        self.screen.query_one("#step-main").focus()
 
     def show_progress(self, progress: Progress) -> None:
         """Show the transfer view with the new figures."""
@@ -342,7 +352,7 @@ class StepQuestions:
     def _with_heading(self, *parts: Content | str) -> Content:
         if self.step is None or self.position is None:
             return paragraph(*parts)
-        return paragraph(heading(self.step, self.position), *parts)
+        return headed(heading(self.step, self.position), *parts)
 
     def _passed_check(self) -> str:
         """The verdict of the check step just passed, to keep on show at the next step."""

@@ -32,7 +32,7 @@ def squeezed(text: str) -> str:
 
 
 def heading(step: Step, position: StepPosition) -> Content:
-    """ "Step 9 of 30 · Title" in bold."""
+    """The step's heading in bold, e.g. "Step 9 of 30 · Title"."""
     return Content.styled(f"Step {position.number} of {position.total} · {title_of(step)}", "bold")
 
 
@@ -40,6 +40,13 @@ def paragraph(*parts: Content | str) -> Content:
     """Parts joined with blank lines, empty ones left out."""
     kept = [Content(p) if isinstance(p, str) else p for p in parts if p]
     return Content("\n\n").join(kept)
+
+
+def headed(title: Content, *parts: Content | str) -> Content:
+    """A heading with the paragraphs right under it (no blank line: at 24 lines each
+    line counts)."""
+    body = paragraph(*parts)
+    return title + Content("\n") + body if body else title
 
 
 def question_text(question: str, expect: str) -> Content:

@@ -124,7 +124,7 @@ class StepScreen(Screen[RunOutcome | None]):
         yield TitleBar(setup.procedure.title, setup.launch.is_demo)
         with Horizontal(id="step-body"):
             yield StepList([title_of(p.step) for p in self._plan], id="steps")
-            with VerticalScroll(id="step-main", can_focus=False):
+            with VerticalScroll(id="step-main"):
                 yield Static(id="step-text")
                 yield Input(id="step-answer")
                 yield Static("", id="answer-problem", markup=False)
