@@ -20,7 +20,6 @@ from wizard.tui.launch import Launch
 from wizard.tui.rig import Rig, demo_rig, port_rig, write_demo_bank
 from wizard.tui.screens.connect import Connection, ConnectScreen
 from wizard.tui.screens.error import ErrorScreen
-from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.maintenance import MaintenanceScreen
 from wizard.tui.screens.step import RunSetup, StepScreen
@@ -152,6 +151,9 @@ class WizardApp(App[int]):
 
     def action_help(self) -> None:
         """Show the help."""
+        # Imported here: its Markdown widget costs a tenth of a second at start-up.
+        from wizard.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -199,7 +199,9 @@ class StepScreen(Screen[RunOutcome | None]):
                 Answer("maintenance", "Maintenance log"),
             ]
         )
-        bar.button("home").focus()
+        home = bar.primary()  # None when the app is closing and nothing was mounted
+        if home is not None:
+            home.focus()
 
     async def stop_and_wait(self) -> None:
         """Stop the run (it resumes here next time) and wait until the engine returned."""

@@ -1,0 +1,188 @@
+"""The wizard's responsiveness: time to the first screen of `m1-wizard --demo`, and how fast
+key presses are handled while a sound bank goes into the emulated M1 at MIDI wire speed.
+
+Run with `uv run python -m benchmarks.bench_tui` (about two minutes). It reports:
+
+- first screen: `m1-wizard --demo` started as a process on a pseudo-terminal (80 x 24),
+  timed from the start of the process until the home screen's first group heading has
+  been written to the terminal; median, best and worst of several starts (target < 1 s);
+- key latency: the demo, headless through `App.run_test`, runs "Load the factory sounds"
+  against the emulated M1 with real timing; while the 37,709-byte bank is on its way in,
+  the MIDI log key (m) is pressed every 0.2 s and the time from posting the key to the
+  end of its action is measured; median and 95th percentile (target: median < 50 ms).
+  The number of progress redraws per second during the send is reported too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.pilot import Pilot
+
+from wizard.device.progress import Phase, Progress
+from wizard.emulator import Timing
+from wizard.tui.action_bar import ActionBar
+from wizard.tui.app import WizardApp
+from wizard.tui.launch import Launch
+from wizard.tui.screens.file_choice import FileScreen
+from wizard.tui.screens.overwrite import OverwriteScreen
+from wizard.tui.screens.step import StepScreen
+
+FIRST_SCREEN_TARGET = 1.0
+LATENCY_TARGET = 0.050
+STARTS = 7
+HOME_MARKER = b"REPAIR"
+"""Written once the home screen's procedure list is drawn."""
+PRESS_EVERY = 0.2
+QUIT_KEY = b"\x11"  # ctrl+q
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def first_screen_seconds() -> float:
+    """Start `m1-wizard --demo` on a pseudo-terminal and time it until the home screen."""
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    script = Path(sys.executable).parent / "m1-wizard"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(script), "--demo"], stdin=child, stdout=child, stderr=child, env=env, cwd=ROOT
+    )
+    os.close(child)
+    seen = b""
+    try:
+        while HOME_MARKER not in seen:
+            ready, _, _ = select.select([main], [], [], 10.0)
+            if not ready:
+                raise RuntimeError("the home screen did not appear within 10 s")
+            seen += os.read(main, 65536)
+        elapsed = time.perf_counter() - start
+        os.write(main, QUIT_KEY)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    return elapsed
+
+
+class Timed:
+    """Records when the MIDI log key's action ran, and the progress redraws."""
+
+    def __init__(self) -> None:
+        self.handled: list[float] = []
+        self.redraws: list[float] = []
+
+
+async def answer_until_sending(pilot: Pilot[Any], screen: StepScreen) -> None:
+    """Answer every question as a person would until the bank is being sent."""
+    app = pilot.app
+    seen = 0
+    while True:
+        view = screen.questions.transfer
+        progress = view.progress
+        if view.display and progress is not None and progress.phase is Phase.SEND:
+            return
+        if isinstance(app.screen, FileScreen):
+            await pilot.click("#file-send")
+        elif isinstance(app.screen, OverwriteScreen):
+            await pilot.click("#overwrite-yes")
+        else:
+            bar = screen.query_one(ActionBar)
+            if bar.pending and bar.asked > seen:
+                seen = bar.asked
+                await pilot.click("#act-yes")
+        await pilot.pause(0.05)
+
+
+async def key_latencies() -> tuple[list[float], float]:
+    """Press m during the send; returns the latencies and the progress redraws per second."""
+    timed = Timed()
+    with tempfile.TemporaryDirectory() as folder:
+        launch = Launch(
+            home=Path(folder),
+            unit="bench",
+            demo="factory",
+            procedure="factory-restore",
+            connect_at_start=True,
+            timing=Timing.real(),
+        )
+        app = WizardApp(launch)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while not isinstance(app.screen, StepScreen):
+                await pilot.pause(0.05)
+            screen = app.screen
+            toggle = screen.action_toggle_midi
+            show = screen.questions.show_progress
+
+            def toggled() -> None:
+                toggle()
+                timed.handled.append(time.perf_counter())
+
+            def shown(progress: Progress) -> None:
+                show(progress)
+                timed.redraws.append(time.perf_counter())
+
+            screen.action_toggle_midi = toggled  # type: ignore[method-assign]
+            screen.questions.show_progress = shown  # type: ignore[method-assign]
+            await answer_until_sending(pilot, screen)
+            latencies: list[float] = []
+            began = time.perf_counter()
+            while (progress := screen.questions.transfer.progress) is not None and (
+                progress.phase is Phase.SEND and progress.done < progress.total
+            ):
+                before = len(timed.handled)
+                posted = time.perf_counter()
+                app.post_message(events.Key("m", "m"))
+                while len(timed.handled) == before:
+                    await asyncio.sleep(0.001)
+                latencies.append(timed.handled[-1] - posted)
+                await asyncio.sleep(PRESS_EVERY)
+            ended = time.perf_counter()
+            await app.action_quit()
+    during = [t for t in timed.redraws if began <= t <= ended]
+    return latencies, len(during) / max(ended - began, 1e-9)
+
+
+def main() -> int:
+    """Run both measurements and print them; exit 1 when a target is missed."""
+    starts = sorted(first_screen_seconds() for _ in range(STARTS))
+    median_start = statistics.median(starts)
+    print(
+        f"first screen of m1-wizard --demo: median {median_start * 1000:.0f} ms "
+        f"(best {starts[0] * 1000:.0f}, worst {starts[-1] * 1000:.0f}; {STARTS} starts; "
+        f"target < {FIRST_SCREEN_TARGET * 1000:.0f} ms)"
+    )
+    latencies, redraw_rate = asyncio.run(key_latencies())
+    if not latencies:
+        print("key latency: the send ended before a key could be pressed")
+        return 1
+    ordered = sorted(latencies)
+    median = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    print(
+        f"key latency during a wire-speed send: median {median * 1000:.1f} ms, "
+        f"95th percentile {p95 * 1000:.1f} ms, worst {ordered[-1] * 1000:.1f} ms "
+        f"({len(ordered)} presses; target median < {LATENCY_TARGET * 1000:.0f} ms)"
+    )
+    print(f"progress redraws during the send: {redraw_rate:.1f} per second")
+    missed = median_start >= FIRST_SCREEN_TARGET or median >= LATENCY_TARGET
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
