@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from wizard.device.outcomes import ADVICE, Outcome
 from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Recovery, StepPosition, Validator
@@ -53,6 +54,15 @@ CHECKING = "Asking the M1 over MIDI"
 RETRYING = "Trying again"
 YOUR_ANSWER = "Waiting for your answer."
 DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
+
+
+CANCELLED_FIX = ADVICE[Outcome.CANCELLED].next_action
+CANCELLED_FIX_HERE = "Nothing on disk was left half written: retry when ready, or abort."
+
+
+def tui_fix(fix: str) -> str:
+    """The fix as the wizard words it (the cancel advice speaks of running a command)."""
+    return CANCELLED_FIX_HERE if fix == CANCELLED_FIX else fix
 
 
 class StepQuestions:
@@ -275,7 +285,9 @@ class StepQuestions:
         """The failure in one sentence and its fix, with the keys the fix names lit."""
         check = self.check
         check.display = True
-        check.show(CheckState(result.status.value), result.reason, result.fix)
+        check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
+        # A new, hidden transfer view: the old one would still say "Cancelling…".
+        await self.screen.fresh_transfer_view()
         named = keys_named(result.fix)
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)

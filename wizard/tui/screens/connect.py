@@ -39,10 +39,10 @@ INTRO = (
 DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
 LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
 SILENT_EXPECTED = (
-    "That is expected while the M1 is switched off or unplugged, and on an M1 that has "
-    "just lost its memory: it ignores the computer until MIDI is enabled on it "
-    f"({ENABLE_MIDI_KEYS}). The procedure says when to connect and shows the keys, so "
-    "press Continue."
+    "That is expected while the M1 is switched off or unplugged, or while its exclusive "
+    "filter is still off (as after a lost memory, and on many second-hand units): it then "
+    f"ignores the computer until MIDI is enabled on it ({ENABLE_MIDI_KEYS}). The procedure "
+    "says when to connect and shows the keys, so press Continue."
 )
 SILENT_CHECKS = (
     "If the M1 should have answered, check the cables (the interface's MIDI OUT to the "
