@@ -16,7 +16,7 @@ from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult, CheckStatus
 from wizard.engine.operator import OperatorQuit, Recovery, StepPosition, Validator
-from wizard.procedure.model import KeysStep, Step
+from wizard.procedure.model import KeysStep, Step, TransferSource, TransferStep
 from wizard.tui.action_bar import QUIT, Quit
 from wizard.tui.operator import TuiOperator
 
@@ -141,3 +141,19 @@ def test_progress_is_thinned_but_keeps_phase_changes_and_the_end() -> None:
     operator.progress(Progress(Phase.WAIT, 1000, 1000, 1.0, "100 programs"))
     assert [p.done for p in screen.progress] == [0, 1000, 1000]
     assert [p.phase for p in screen.progress] == [Phase.SEND, Phase.SEND, Phase.WAIT]
+
+
+def test_a_sent_bank_is_read_back_before_a_quit_is_honoured() -> None:
+    screen = Screen()
+    operator = operator_for(screen)
+    send = TransferStep(
+        id="send-bank", source=TransferSource.CHOOSE_FILE, overwrites="every program"
+    )
+    operator.begin_step(send, StepPosition(7, 9, "p/send-bank", "p", can_go_back=False))
+    operator.request_quit()
+    operator.progress(sending(1000))
+    operator.progress(Progress(Phase.READ_BACK, 10, 0, 0.1, "programs"))
+    assert [p.phase for p in screen.progress] == [Phase.SEND, Phase.READ_BACK]
+    # The backup a transfer step may take first can still stop.
+    with pytest.raises(OperatorQuit):
+        operator.progress(Progress(Phase.BACKUP, 10, 0, 0.1, "all data dump"))

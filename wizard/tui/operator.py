@@ -9,6 +9,7 @@ the next progress report, but never while data is on its way into the M1.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
-from wizard.procedure.model import KeysStep, Step
+from wizard.procedure.model import KeysStep, Step, TransferStep
 from wizard.tui.action_bar import Quit
 
 T = TypeVar("T")
@@ -31,6 +32,11 @@ PROGRESS_INTERVAL = 0.05
 CANCEL_SAFE_PHASES = frozenset({Phase.DETECT, Phase.BACKUP, Phase.READ_BACK, Phase.COMPARE})
 """Phases a transfer may stop in: nothing is on its way into the M1, and nothing half
 written stays on disk (a backup is saved only once it is whole)."""
+
+SENDING_STEP_SAFE_PHASES = frozenset({Phase.DETECT, Phase.BACKUP})
+"""In a step that sends a file, only the backup before it may stop: once the bank has gone
+in, its read-back is what proves it arrived, and a run stopped before that is journalled as
+an unfinished transfer that has to be sent again."""
 
 
 class StepView(Protocol):
@@ -100,6 +106,7 @@ class TuiOperator:
         self._cancelling = threading.Event()
         self._last_report = -1.0
         self._last_kind: tuple[Phase, str, bool] | None = None
+        self._sending_step = False
 
     def request_quit(self) -> None:
         """Stop at the next chance (from any thread); the journal keeps the place."""
@@ -135,6 +142,7 @@ class TuiOperator:
         """Show the step; going back is not offered here (the engine would only allow it
         before an irreversible step, and the step list shows where the person is)."""
         self._cancelling.clear()
+        self._sending_step = isinstance(step, TransferStep)
         self._call(self._view.show_step, step, position)
         return Navigation.PROCEED
 
@@ -180,20 +188,30 @@ class TuiOperator:
             OperatorQuit: The person quit, in a phase where stopping is safe.
             DeviceError: CANCELLED: the person cancelled, in such a phase.
         """
-        if progress.phase in CANCEL_SAFE_PHASES and not progress.in_flight:
+        self._show(progress)
+        if self.stoppable(progress):
             if self._quitting.is_set():
                 raise OperatorQuit()
             if self._cancelling.is_set():
                 self._cancelling.clear()
                 raise DeviceError(Outcome.CANCELLED)
+
+    def stoppable(self, progress: Progress) -> bool:
+        """True when the transfer may stop at `progress` (see `CANCEL_SAFE_PHASES` and
+        `SENDING_STEP_SAFE_PHASES`)."""
+        safe = SENDING_STEP_SAFE_PHASES if self._sending_step else CANCEL_SAFE_PHASES
+        return progress.phase in safe and not progress.in_flight
+
+    def _show(self, progress: Progress) -> None:
         kind = (progress.phase, progress.label, progress.in_flight)
         now = self._clock()
         finished = progress.total > 0 and progress.done >= progress.total
         if kind == self._last_kind and not finished and now - self._last_report < PROGRESS_INTERVAL:
             return
         self._last_kind, self._last_report = kind, now
-        if not self._quitting.is_set():
-            self._call(self._view.show_progress, progress)
+        # Shown after a quit too: the banner must keep saying whether switching off is safe.
+        with contextlib.suppress(RuntimeError, CancelledError):
+            self._call_ui(self._view.show_progress, progress)
 
     def notice(self, text: str) -> None:
         """Show a state message; after a quit they still go to the screen while it is

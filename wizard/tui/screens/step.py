@@ -43,7 +43,12 @@ from wizard.tui.widgets.transfer_view import TransferView
 TICK_SECONDS = 1.0
 STOPPING = "Stopping … this step is kept in the journal, so the procedure resumes here."
 STOPPING_IN_FLIGHT = (
-    "Stopping as soon as the data being sent is safely in the M1; do not switch it off."
+    "Stopping as soon as the data being sent is safely in the M1 and read back; do not "
+    "switch it off."
+)
+READING_BACK = (
+    "The bank is in the M1 and is being read back to prove every byte arrived; that takes "
+    "a few seconds more."
 )
 CANCEL_REFUSED = (
     "Data is on its way into the M1: stopping half-way would leave its memory half "
@@ -188,6 +193,7 @@ class StepScreen(Screen[RunOutcome | None]):
         if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
             self.mark_step(len(self._plan))
         self.query_one(CheckStatus).display = False
+        self.query_one(TransferView).allow_cancel(False)  # nothing is running any more
         m1 = self.query_one(M1View)
         m1.guide(())
         m1.show(display=m1.live, panel=m1.live)
@@ -257,8 +263,10 @@ class StepScreen(Screen[RunOutcome | None]):
     def on_transfer_view_cancel_requested(self, message: TransferView.CancelRequested) -> None:
         """Cancel: at once where that is safe, never while data goes into the M1."""
         view = message.view
-        if view.banner is Banner.KEEP_ON:
-            self.app.notify(CANCEL_REFUSED, title="Cannot cancel now", severity="warning")
+        progress = view.progress
+        if progress is not None and not self.operator.stoppable(progress):
+            refusal = CANCEL_REFUSED if view.banner is Banner.KEEP_ON else READING_BACK
+            self.app.notify(refusal, title="Cannot cancel now", severity="warning")
             view.allow_cancel(True)
             return
         self.operator.request_cancel()
@@ -305,8 +313,12 @@ class StepScreen(Screen[RunOutcome | None]):
         self.operator.request_quit()
         self.questions.walk_away()
         view = self.query_one(TransferView)
-        in_flight = view.display and view.banner is Banner.KEEP_ON
-        self.questions.note(STOPPING_IN_FLIGHT if in_flight else STOPPING)
+        progress = view.progress
+        busy = view.display and progress is not None and not self.operator.stoppable(progress)
+        words = STOPPING_IN_FLIGHT if busy else STOPPING
+        self.questions.note(words)
+        # A toast as well: at 24 lines the notes may be scrolled out of view.
+        self.app.notify(words, title="Stopping")
 
     def action_toggle_midi(self) -> None:
         """Show or hide the MIDI traffic."""
