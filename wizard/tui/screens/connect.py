@@ -193,6 +193,7 @@ class ConnectScreen(Screen[Connection | None]):
         listing = self.query_one("#port-list", OptionList)
         listing.clear_options()
         listing.add_options(self._options())
+        listing.display = listing.option_count > 0
         note = self.query_one("#scan-note", Static)
         if self._ports:
             count = len(self._ports)
