@@ -111,3 +111,12 @@ def jack_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(autouse=True)
+def _private_data_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test keeps its units' journals, backups and logs in a folder of its own, never
+    in the person's data folder (commands record into the unit's folder by default)."""
+    monkeypatch.setenv("M1_WIZARD_HOME", str(tmp_path_factory.mktemp("m1-wizard-home")))

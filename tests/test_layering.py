@@ -1,6 +1,8 @@
 """The import rules of architecture.md, read from the source with `ast`: the protocol,
-procedure, engine and emulator layers stay free of MIDI and TUI libraries, and the
-emulator leans on nothing in wizard but the protocol core and the errors."""
+procedure, engine and emulator layers stay free of MIDI and TUI libraries, the emulator
+leans on nothing in wizard but the protocol core and the errors, every package imports
+only the layers below it (the engine neither the transport nor the emulator, nothing
+but the front ends the demo), and no module imports one that imports it back."""
 
 from __future__ import annotations
 
@@ -88,6 +90,82 @@ def sources(package: str) -> list[Path]:
 
 IO_FREE_FILES = [path for package in IO_FREE_PACKAGES for path in sources(package)]
 
+LOWER_ONLY: dict[str, frozenset[str]] = {
+    # package: the wizard packages it must not import (architecture.md's layers)
+    "m1": frozenset({"emulator", "transport", "device", "operations", "engine", "procedure"}),
+    "emulator": frozenset({"transport", "device", "operations", "engine", "procedure"}),
+    "transport": frozenset({"device", "operations", "engine", "procedure"}),
+    "device": frozenset({"operations", "engine", "procedure"}),
+    "operations": frozenset({"transport", "emulator", "engine", "procedure"}),
+    "procedure": frozenset({"emulator", "transport", "device", "operations", "engine"}),
+    "engine": frozenset({"transport", "emulator"}),
+    "demo": frozenset(),
+}
+FRONT_ENDS = frozenset({"cli", "tui", "demo"})
+"""No layer below the front ends imports them; only they import the demo."""
+
+
+def all_modules() -> dict[str, Path]:
+    """Every module under wizard/ by dotted name."""
+    return {module_name(path): path for path in sorted(WIZARD.rglob("*.py"))}
+
+
+def wizard_imports(path: Path, known: dict[str, Path]) -> set[str]:
+    """The wizard modules `path` imports, lazy imports inside functions included.
+
+    `from wizard.m1 import parse` names the module wizard.m1.parse; `from wizard.m1 import
+    Bank` names the package wizard.m1 (its __init__ runs).
+    """
+    module = module_name(path)
+    found: set[str] = set()
+    for _, name in imported_modules(
+        path.read_text(encoding="utf-8"), module, path.name == "__init__.py"
+    ):
+        if name in known:
+            found.add(name)
+        elif name.rpartition(".")[0] in known:
+            found.add(name.rpartition(".")[0])
+    found.discard(module)
+    return found
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that reach each other through imports (Tarjan's algorithm)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in order:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], order[nxt])
+        if low[node] == order[node]:
+            group: list[str] = []
+            while True:
+                top = stack.pop()
+                group.append(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return found
+
+
+def package_of(module: str) -> str:
+    """The wizard package a module belongs to ("" for wizard's own top-level modules)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and (WIZARD / parts[1]).is_dir() else ""
+
 
 def test_the_walk_finds_the_protocol_core() -> None:
     names = {module_name(path) for path in IO_FREE_FILES}
@@ -110,7 +188,50 @@ def test_emulator_imports_only_the_protocol_core_and_errors(path: Path) -> None:
     assert found == [], f"{module} reaches outside wizard.m1 / wizard.errors: {found}"
 
 
+MODULES = all_modules()
+GRAPH = {name: wizard_imports(path, MODULES) for name, path in MODULES.items()}
+
+
+@pytest.mark.parametrize("package", sorted(LOWER_ONLY))
+def test_package_imports_only_the_layers_below_it(package: str) -> None:
+    banned = LOWER_ONLY[package] | (FRONT_ENDS - {package})
+    found = [
+        f"{module} -> {target}"
+        for module, targets in GRAPH.items()
+        if package_of(module) == package
+        for target in sorted(targets)
+        if package_of(target) in banned
+    ]
+    assert found == [], f"wizard.{package} reaches a layer it must not: {found}"
+
+
+def test_the_engine_imports_neither_the_transport_nor_the_emulator() -> None:
+    engine = {m: t for m, t in GRAPH.items() if package_of(m) == "engine"}
+    assert engine, "the walk found no engine modules"
+    reached = {package_of(t) for targets in engine.values() for t in targets}
+    assert reached.isdisjoint({"transport", "emulator", "demo"}), reached
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    assert circles(GRAPH) == []
+
+
 # The checks themselves, on small made-up sources, so a broken checker cannot pass quietly.
+
+
+def test_the_circle_finder_sees_a_loop_of_three() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert circles(graph) == [["a", "b", "c"]]
+
+
+def test_the_circle_finder_lets_a_tree_through() -> None:
+    assert circles({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_a_lazy_import_inside_a_function_counts() -> None:
+    source = "def f():\n    from wizard.transport import link\n"
+    names = {name for _, name in imported_modules(source, "wizard.engine.x")}
+    assert "wizard.transport.link" in names
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.device.helpers import connect
+from wizard.demo.scripted import ScriptedOperator
 from wizard.device.backup import save_backup, take_backup
 from wizard.device.detect import detect
 from wizard.emulator import Faults, M1Emulator, build_state
 from wizard.emulator.dumps import bank_dump
 from wizard.emulator.state import M1State
-from wizard.engine.journal import Journal
 from wizard.engine.runner import Engine
-from wizard.engine.scripted import ScriptedOperator
-from wizard.engine.session import BackupRecord, Session, UnitFolder
+from wizard.engine.session import Session
 from wizard.m1 import Bank, Function
 from wizard.m1.panel_keys import Key, parse_sequence
+from wizard.operations.journal import Journal
+from wizard.operations.records import BackupRecord
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.model import Group, KeysStep, Model, Procedure, Step
 from wizard.transport.link import EmulatorLink
 

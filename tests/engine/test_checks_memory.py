@@ -15,7 +15,7 @@ from wizard.engine.checks.memory import (
     matches_file,
     memory_initialised,
 )
-from wizard.engine.session import SentRecord
+from wizard.operations.records import SentRecord
 
 NO_PARAMS: dict[str, str] = {}
 

@@ -17,7 +17,8 @@ from wizard.engine.checks.reach import (
     m1_responds,
 )
 from wizard.engine.checks.result import GARBLED_REASON
-from wizard.engine.session import Session, UnitFolder
+from wizard.engine.session import Session
+from wizard.operations.unit import UnitFolder
 
 NO_PARAMS: dict[str, str] = {}
 # Identity and MODE DATA replies are short; counting every message as "long" lets the

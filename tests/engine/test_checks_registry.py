@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.engine.checks import REGISTRY, CheckStatus, run_check
-from wizard.engine.session import Session, UnitFolder
+from wizard.engine.session import Session
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.checks_catalog import CHECKS
 
 

@@ -15,11 +15,11 @@ from tests.engine.helpers import (
     procedure,
     session_for,
 )
+from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.device.outcomes import ENABLE_MIDI_KEYS
-from wizard.engine.maintenance import read_log
 from wizard.engine.outcome import RunStatus
 from wizard.engine.runner import NO_GOING_BACK
-from wizard.engine.scripted import Script, ScriptedOperator
+from wizard.operations.maintenance import read_log
 from wizard.procedure.model import (
     CheckStep,
     ConfirmStep,

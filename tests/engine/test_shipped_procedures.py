@@ -10,17 +10,18 @@ import pytest
 
 from tests.device.helpers import connect, ready_state
 from tests.engine.helpers import factory_file, link_of
+from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.emulator import build_state
 from wizard.emulator.initial import initialised_memory
 from wizard.emulator.pages_memory import change_allocation
 from wizard.emulator.state import Card, M1State
-from wizard.engine.maintenance import read_log
 from wizard.engine.outcome import RunStatus
 from wizard.engine.runner import Engine
-from wizard.engine.scripted import Script, ScriptedOperator
-from wizard.engine.session import Session, UnitFolder
-from wizard.engine.transfer_steps import OFFER_BACKUP
+from wizard.engine.session import Session
 from wizard.m1.constants import Allocation
+from wizard.operations.maintenance import read_log
+from wizard.operations.unit import UnitFolder
+from wizard.operations.words import OFFER_BACKUP
 from wizard.procedure.loader import load_all, shipped_folder
 
 SHIPPED = sorted(shipped_folder().glob("*.yaml"))

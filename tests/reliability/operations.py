@@ -17,6 +17,8 @@ import pytest
 
 from tests.reliability.bench import TAKEN_NAME, UNIT, Bench, all_data
 from wizard.cli import backup_cmd, main, restore_cmd
+from wizard.demo.scripted import Script, ScriptedOperator
+from wizard.device.connection import Connection
 from wizard.device.detect import detect
 from wizard.device.outcomes import DeviceError
 from wizard.device.restore import RestoreRefused, RestoreState, plan_restore, read_back, send_plan
@@ -25,10 +27,11 @@ from wizard.device.store import SaveError
 from wizard.engine.checks import REGISTRY
 from wizard.engine.outcome import RunStatus
 from wizard.engine.runner import Engine
-from wizard.engine.scripted import Script, ScriptedOperator
-from wizard.engine.session import BackupRecord, SentRecord, Session, UnitFolder
+from wizard.engine.session import Session
 from wizard.errors import TransportError, WizardError
 from wizard.m1.syx_file import read_dump_bytes
+from wizard.operations.records import BackupRecord, SentRecord
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.model import (
     BackupStep,
     Group,
@@ -153,8 +156,8 @@ def _cli(
 ) -> Observed:
     """Run `m1-wizard ARGV` in this process, talking to the bench's M1 through its trapped
     transport (the `--emulated` plumbing is replaced by the bench)."""
-    monkeypatch.setattr(module, "open_transport", lambda args: bench.transport)
-    monkeypatch.setattr(module, "exchange_for", lambda args, transport: bench.exchange)
+    bench_connection = Connection(bench.exchange, None, None, "the bench's M1")
+    monkeypatch.setattr(module, "connect", lambda args: bench_connection)
     errors: list[WizardError] = []
     real_fail: Callable[[str, WizardError], int] = module.fail
 
@@ -279,7 +282,9 @@ def _engine(
     saved = tuple(
         Path(text.split(": ", 1)[1])
         for text in operator.texts("notice")
-        if text.startswith("Backup saved and read back complete: ")
+        if text.startswith(
+            ("Backup saved and read back complete: ", "Safety backup saved and verified: ")
+        )
     )
     writes = isinstance(step, TransferStep)
     restore = _last_restore_state() if writes else None

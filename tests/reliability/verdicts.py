@@ -247,7 +247,7 @@ def _check_engine_told(cell: Cell, label: str) -> None:
     if label == "ok":
         assert observed.saved, "the backup the step took was not announced"
         if op == "transfer step":
-            assert "notice: Sent and verified by reading back:" in observed.shown
+            assert "notice: Restored and verified:" in observed.shown
         return
     resume = f"Run the procedure again to resume at step 1 of 1: {step}."
     assert observed.next_action.endswith(resume), observed.next_action

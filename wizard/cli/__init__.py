@@ -90,7 +90,7 @@ def _usage(parser: argparse.ArgumentParser, message: str) -> int:
 def open_wizard(demo: bool, scenario: str | None) -> int:
     """Open the Textual wizard: the demo keeps its files in a temporary folder, removed when
     it closes, so it never mixes with a real M1's journal; otherwise the data folder."""
-    from wizard.engine.session import data_home
+    from wizard.operations.unit import data_home
     from wizard.tui.app import run_app
     from wizard.tui.launch import DEFAULT_SCENARIO, Launch
 

@@ -7,19 +7,23 @@ import sys
 from pathlib import Path
 
 from wizard.cli import exit_codes
+from wizard.cli.command_driver import CommandDriver
 from wizard.cli.connection import (
-    ProgressLine,
     add_connection_options,
-    exchange_for,
+    add_unit_options,
+    connect,
     fail,
-    open_transport,
+    unit_of,
 )
-from wizard.device.backup import WHATS, Backup, SavedBackup, save_backup, take_backup
+from wizard.device.backup import WHATS, SavedBackup
 from wizard.device.detect import detect
 from wizard.device.manual import MANUAL_KEYS, receive_panel_dump
 from wizard.device.store import SaveError, taken
 from wizard.errors import WizardError
 from wizard.m1.report import contents_of, describe_contents
+from wizard.operations.backup import BackupPlace, back_up, keep_backup
+from wizard.operations.driver import Run, Target, local_now
+from wizard.operations.ledger import command_ledger
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,14 +33,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="save the M1's memory to a .syx file (never over an existing file)",
         description="Request the M1's memory, check every byte count, and save it as a "
         "binary .syx file with a .json manifest beside it. The file is read back to prove "
-        "it is whole. An existing file is never overwritten.",
+        "it is whole. An existing file is never overwritten. The backup is kept in the "
+        "unit's backups folder unless -o or --backup-dir name another place, and recorded "
+        "in the unit's journal and maintenance log either way.",
     )
     parser.add_argument("-o", "--output", type=Path, help="the file to create")
     parser.add_argument(
         "--backup-dir",
         type=Path,
-        default=Path("."),
-        help="folder for the default time-stamped name (default: here)",
+        help="folder for the default time-stamped name (default: the unit's backups folder)",
     )
     parser.add_argument(
         "--what", choices=WHATS, default="all", help="which part of memory (default all)"
@@ -53,6 +58,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="SECONDS",
         help="with --manual: how long to wait for the dump to start (default 180)",
     )
+    add_unit_options(parser)
     add_connection_options(parser)
     parser.set_defaults(run=run)
 
@@ -66,28 +72,12 @@ def _check_output(args: argparse.Namespace) -> None:
             f"{there} already exists and m1-wizard never writes over a file.",
             "Choose another name with -o, or leave -o out for a time-stamped name.",
         )
-    folder: Path = args.backup_dir
-    if output is None and not folder.is_dir():
+    folder: Path | None = args.backup_dir
+    if output is None and folder is not None and not folder.is_dir():
         raise SaveError(
             f"The backup folder {folder} does not exist.",
             "Create it, or choose another with --backup-dir.",
         )
-
-
-def _take(args: argparse.Namespace) -> Backup:
-    progress = ProgressLine()
-    try:
-        with open_transport(args) as transport:
-            exchange = exchange_for(args, transport)
-            if args.manual:
-                print(f"On the M1, press: {MANUAL_KEYS}")
-                print('(UP until the display shows "ALL DATA"; G starts the dump.)')
-                print(f"Waiting up to {args.wait:.0f} s for the M1 to send ...", flush=True)
-                return receive_panel_dump(exchange, args.wait, progress)
-            detection = detect(exchange)
-            return take_backup(exchange, detection, args.what, progress)
-    finally:
-        progress.finish()
 
 
 def _report(saved: SavedBackup) -> None:
@@ -99,12 +89,30 @@ def _report(saved: SavedBackup) -> None:
     print("The file was read back and is complete.")
 
 
+def _back_up(args: argparse.Namespace) -> SavedBackup:
+    _check_output(args)
+    unit = unit_of(args)
+    place = BackupPlace(args.backup_dir or unit.backups, args.output)
+    driver = CommandDriver(yes=False)
+    run = Run(driver, command_ledger(unit, "backup", local_now))
+    try:
+        with connect(args) as connection:
+            exchange = connection.exchange
+            if not args.manual:
+                return back_up(Target(exchange, detect(exchange)), args.what, place, run).saved
+            print(f"On the M1, press: {MANUAL_KEYS}")
+            print('(UP until the display shows "ALL DATA"; G starts the dump.)')
+            print(f"Waiting up to {args.wait:.0f} s for the M1 to send ...", flush=True)
+            backup = receive_panel_dump(exchange, args.wait, driver.progress)
+    finally:
+        driver.progress_line.finish()
+    return keep_backup(backup, place, run).saved
+
+
 def run(args: argparse.Namespace) -> int:
     """Back up; 0 saved and verified, 1 refused or not saved, 3 no answer."""
     try:
-        _check_output(args)
-        backup = _take(args)
-        saved = save_backup(backup, args.output, args.backup_dir)
+        saved = _back_up(args)
     except WizardError as error:
         return fail("backup", error)
     except KeyboardInterrupt:

@@ -1,22 +1,22 @@
 """Options and plumbing shared by the commands that talk to an M1: which ports, the
-in-process emulated M1, the MIDI log, and how errors become exit codes."""
+in-process emulated M1, the MIDI log, whose unit folder, and how errors become exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from wizard.cli import exit_codes
-from wizard.device.exchange import Exchange, Timeouts
+from wizard.device.connection import Connection, ConnectionRequest, open_connection
+from wizard.device.exchange import Timeouts
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Progress
-from wizard.emulator import SCENARIOS, M1Emulator, Timing, build_state
+from wizard.emulator import SCENARIOS
 from wizard.errors import FileFormatError, TransportError, WizardError
-from wizard.m1.constants import WIRE_BYTES_PER_SECOND
-from wizard.transport.base import Transport
-from wizard.transport.link import EmulatorLink
+from wizard.operations.restore import UnusableFile
+from wizard.operations.unit import DEFAULT_UNIT, HOME_VARIABLE, UnitFolder, data_home, unit_slug
 from wizard.transport.port_names import PortChoice
-from wizard.transport.spy import SpyTransport
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -43,32 +43,48 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_transport(args: argparse.Namespace) -> Transport:
-    """The transport the options ask for, wrapped in the MIDI log spy with `--log`.
+def connect(args: argparse.Namespace) -> Connection:
+    """The connection the options ask for (`--port` ..., `--emulated`, `--log`, `--timeout`).
+
+    The built-in emulated M1 answers at once, with no cable to wait for.
 
     Raises:
         TransportError: The ports cannot be found or opened (the message says why).
+        WizardError: The log cannot be written.
     """
-    transport: Transport
-    if args.emulated:
-        emulator = M1Emulator(build_state(args.emulated), timing=Timing.instant())
-        transport = EmulatorLink(emulator)
-    else:
-        from wizard.transport.rtmidi_ports import open_ports
-
-        transport = open_ports(PortChoice.from_options(args.port, args.in_port, args.out_port))
-    if args.log:
-        transport = SpyTransport(transport, args.log)
-    return transport
+    return open_connection(
+        ConnectionRequest(
+            ports=PortChoice.from_options(args.port, args.in_port, args.out_port),
+            emulated=args.emulated,
+            log=Path(args.log) if args.log else None,
+            timeouts=Timeouts(first_reply=args.timeout),
+        )
+    )
 
 
-def exchange_for(args: argparse.Namespace, transport: Transport) -> Exchange:
-    """An Exchange with the `--timeout` option applied.
+def add_unit_options(parser: argparse.ArgumentParser) -> None:
+    """`--unit` and `--data-dir`: whose journal, backups and maintenance log a run uses."""
+    parser.add_argument(
+        "--unit",
+        default=DEFAULT_UNIT,
+        help="a name for this instrument; its journal, backups and maintenance log are "
+        f"kept under that name (default {DEFAULT_UNIT})",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=f"where the units' files are kept (default ${HOME_VARIABLE}, else "
+        "~/.local/share/m1-wizard)",
+    )
 
-    The built-in emulated M1 answers at once, with no cable to wait for.
+
+def unit_of(args: argparse.Namespace) -> UnitFolder:
+    """The unit folder `--unit` and `--data-dir` name.
+
+    Raises:
+        WizardError: The unit's name has nothing usable in it.
     """
-    wire_rate = None if args.emulated else WIRE_BYTES_PER_SECOND
-    return Exchange(transport, timeouts=Timeouts(first_reply=args.timeout), wire_rate=wire_rate)
+    return UnitFolder(args.data_dir or data_home(), unit_slug(args.unit))
 
 
 def exit_code_for(error: WizardError) -> int:
@@ -78,6 +94,8 @@ def exit_code_for(error: WizardError) -> int:
     if isinstance(error, TransportError):
         return exit_codes.NO_DEVICE
     if isinstance(error, FileFormatError):
+        return exit_codes.USAGE
+    if isinstance(error, UnusableFile) and error.bad_format:
         return exit_codes.USAGE
     return exit_codes.FAILED
 

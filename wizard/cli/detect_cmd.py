@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from wizard.cli import exit_codes
-from wizard.cli.connection import add_connection_options, exchange_for, fail, open_transport
+from wizard.cli.connection import add_connection_options, connect, fail
 from wizard.device.detect import detect
 from wizard.errors import WizardError
 
@@ -25,8 +25,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     """Detect; exit 0 when found, 3 when nothing answered."""
     try:
-        with open_transport(args) as transport:
-            detection = detect(exchange_for(args, transport))
+        with connect(args) as connection:
+            detection = detect(connection.exchange)
     except WizardError as error:
         return fail("detect", error)
     for line in detection.lines():

@@ -10,30 +10,21 @@ import sys
 from pathlib import Path
 
 from wizard.cli import exit_codes
-from wizard.cli.connection import add_connection_options, exchange_for, fail, open_transport
+from wizard.cli.connection import add_connection_options, add_unit_options, connect, fail, unit_of
 from wizard.cli.procedures_cmd import load_procedures
 from wizard.cli.terminal_operator import TerminalOperator
-from wizard.device.exchange import Exchange, Timeouts
-from wizard.emulator import M1Emulator, Timing, build_state
-from wizard.engine.maintenance import read_log
+from wizard.device.connection import Connection
+from wizard.device.exchange import Timeouts
 from wizard.engine.outcome import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine
-from wizard.engine.session import (
-    DEFAULT_UNIT,
-    HOME_VARIABLE,
-    Session,
-    UnitFolder,
-    data_home,
-    unit_slug,
-)
+from wizard.engine.session import Session
 from wizard.errors import WizardError
+from wizard.operations.maintenance import read_log
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.loader import ProcedureSet
 from wizard.procedure.model import BackupStep, CheckStep, Procedure, TransferStep
-from wizard.transport.base import Transport
-from wizard.transport.link import EmulatorLink
 from wizard.transport.port_names import PortChoice
-from wizard.transport.spy import SpyTransport
 
 MIDI_STEPS = (CheckStep, BackupStep, TransferStep)
 EXIT_OF = {
@@ -56,18 +47,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument("procedure", metavar="ID", help="the procedure to run")
     parser.add_argument(
-        "--unit",
-        default=DEFAULT_UNIT,
-        help="a name for this instrument; its journal, backups and maintenance log are "
-        f"kept under that name (default {DEFAULT_UNIT})",
-    )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        help=f"where the units' files are kept (default ${HOME_VARIABLE}, else "
-        "~/.local/share/m1-wizard)",
-    )
-    parser.add_argument(
         "--restart",
         action="store_true",
         help="start at the first step even when the last run stopped part way",
@@ -78,6 +57,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="plain prompts instead of the wizard, even on a terminal (works over SSH too)",
     )
+    add_unit_options(parser)
     add_connection_options(parser)
     parser.set_defaults(run=run)
 
@@ -97,16 +77,6 @@ def _unknown(wanted: str, loaded: ProcedureSet) -> int:
 def _needs_midi(procedure: Procedure, loaded: ProcedureSet) -> bool:
     steps = plan_steps(procedure, loaded.procedures)
     return any(isinstance(p.step, MIDI_STEPS) for p in steps)
-
-
-def _connect(args: argparse.Namespace) -> tuple[Transport, EmulatorLink | None]:
-    """The transport, and the emulated M1's link when `--emulated` asks for one."""
-    if not args.emulated:
-        return open_transport(args), None
-    link = EmulatorLink(M1Emulator(build_state(args.emulated), timing=Timing.instant()))
-    if args.log:
-        return SpyTransport(link, args.log), link
-    return link, link
 
 
 def _header(procedure: Procedure, unit: UnitFolder) -> None:
@@ -166,29 +136,27 @@ def run(args: argparse.Namespace) -> int:
     if procedure is None:
         return _unknown(args.procedure, loaded)
     try:
-        unit = UnitFolder(args.data_dir or data_home(), unit_slug(args.unit))
+        unit = unit_of(args)
     except WizardError as error:
         print(f"m1-wizard run: {error}", file=sys.stderr)
         return exit_codes.USAGE
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         return _in_wizard(args, procedure.id, unit.home)
     wants_port = args.emulated or args.port or args.in_port or args.out_port
-    transport: Transport | None = None
-    link: EmulatorLink | None = None
+    connection: Connection | None = None
     try:
         if wants_port or _needs_midi(procedure, loaded):
-            transport, link = _connect(args)
-        exchange: Exchange | None = None if transport is None else exchange_for(args, transport)
+            connection = connect(args)
         _header(procedure, unit)
-        operator = TerminalOperator(link)
-        session = Session(unit, exchange)
+        operator = TerminalOperator(connection.link if connection else None)
+        session = Session(unit, connection.exchange if connection else None)
         outcome = Engine(
             procedure, loaded.procedures, session, operator, restart=args.restart
         ).run()
     except WizardError as error:
         return fail("run", error)
     finally:
-        if transport is not None:
-            transport.close()
+        if connection is not None:
+            connection.close()
     _footer(outcome, procedure, unit)
     return EXIT_OF[outcome.status]

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.connection import ProgressLine
+from wizard.demo.panel import display_matches, display_of, press_keys
 from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
-from wizard.engine.panel import display_matches, display_of, press_keys
 from wizard.engine.runner import title_of
 from wizard.m1.panel_keys import Choice, Key, format_sequence
 from wizard.procedure.model import InstructionStep, KeysStep, Step

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from wizard.engine.maintenance import MaintenanceEntry
+from wizard.operations.maintenance import MaintenanceEntry
 
 
 class StepEnd(Enum):

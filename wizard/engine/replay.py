@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from wizard.engine.journal import Entry, Event
-from wizard.engine.session import BackupRecord, SentRecord
+from wizard.operations.journal import Entry, Event
+from wizard.operations.records import BackupRecord, SentRecord
 
 DONE_EVENTS = frozenset({Event.STEP_DONE, Event.STEP_SKIPPED})
 

@@ -8,18 +8,17 @@ the operator's questions from its event loop.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 
 from wizard.engine import step_actions, transfer_steps
-from wizard.engine.journal import Event, Journal, RunJournal
-from wizard.engine.maintenance import MaintenanceEntry, completion_entries, record
 from wizard.engine.operator import Navigation, Operator, OperatorQuit, StepPosition
 from wizard.engine.outcome import RunOutcome, RunStatus, StepEnd, StepOutcome
 from wizard.engine.plan import PlannedStep, plan_steps
 from wizard.engine.replay import RunReplay, latest_unit_backup, replay_run
 from wizard.engine.session import Session
 from wizard.engine.step_actions import StepContext
+from wizard.operations.journal import Event, Journal, RunJournal, new_run_id
+from wizard.operations.maintenance import MaintenanceEntry, completion_entries, record
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
@@ -130,7 +129,7 @@ class Engine:
         session.unit_backup = latest_unit_backup(contents.entries)
         replay = replay_run(contents.entries, self.procedure.id)
         if replay is None or replay.completed or self.restart:
-            session.run = f"{session.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            session.run = new_run_id(session.now())
             log = RunJournal(self.journal, self.procedure.id, session.run, session.now)
             log.write(Event.STARTED)
             return log, 0

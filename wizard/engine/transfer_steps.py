@@ -1,45 +1,26 @@
-"""The backup and transfer steps, and the rule that guards every overwrite of the M1's
-memory: a verified backup taken from this unit in this run, or the person's confirmation
-(after a passing memory_initialised check) that the memory holds only initialised data."""
+"""The backup and transfer steps: thin callers of the operations, which own the order of
+the work, the safety rule and the record. Here the engine only supplies the person (its
+Operator), the unit's folder and what this run already knows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.device.backup import save_backup, take_backup
-from wizard.device.restore import (
-    RestorePlan,
-    RestoreRefused,
-    RestoreState,
-    plan_restore,
-    read_back,
-    send_plan,
-    verify,
-)
+from wizard.device.progress import Progress
+from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.engine.checks.asking import detected, exchange_of, mode_data
 from wizard.engine.checks.result import CheckResult, failed, from_error
-from wizard.engine.factory_set import recognise
-from wizard.engine.journal import Event
-from wizard.engine.maintenance import backup_entry, record
 from wizard.engine.outcome import DONE, StepOutcome
-from wizard.engine.session import BackupRecord, SentRecord
 from wizard.engine.step_actions import StepContext, after_failure
-from wizard.errors import FileFormatError, WizardError
-from wizard.m1.syx_file import DumpFile, read_dump_file
+from wizard.errors import WizardError
+from wizard.operations import words
+from wizard.operations.backup import BackupPlace, back_up
+from wizard.operations.driver import Run, Target
+from wizard.operations.ledger import Ledger
+from wizard.operations.records import BackupRecord
+from wizard.operations.restore import RestoreDeclined, RestoreJob, Safety, UnusableFile, restore
 from wizard.procedure.model import BackupScope, BackupStep, TransferSource, TransferStep
-
-REFUSED_REASON = (
-    "Refused: nothing may overwrite the M1's memory without a verified backup taken from "
-    "it in this run, or your confirmation that it holds only initialised data."
-)
-REFUSED_FIX = (
-    "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
-    "memory_initialised check and confirm; then retry."
-)
-OFFER_BACKUP = (
-    "No verified backup of this M1 was taken in this run, so nothing may overwrite its "
-    "memory yet. Take a backup of everything in it now?"
-)
 
 NO_FILE = failed(
     "transfer",
@@ -52,32 +33,52 @@ class _FileProblem(WizardError):
     """The chosen file cannot be sent (so the next try asks for another one)."""
 
 
+@dataclass(frozen=True)
+class _StepDriver:
+    """The operations' Driver for a step: the person is the engine's Operator."""
+
+    ctx: StepContext
+
+    def progress(self, progress: Progress) -> None:
+        self.ctx.session.report(progress)
+
+    def notice(self, text: str) -> None:
+        self.ctx.operator.notice(text)
+
+    def allow_backup(self, question: str) -> bool:
+        return self.ctx.operator.confirm(question, "")
+
+    def confirm_overwrite(self, what: str, why_safe: str) -> bool:
+        return self.ctx.operator.confirm_overwrite(what, why_safe)
+
+    def backup_kept(self, record: BackupRecord) -> None:
+        self.ctx.session.run_backup = self.ctx.session.unit_backup = record
+
+
+def _run(ctx: StepContext) -> Run:
+    session, planned = ctx.session, ctx.planned
+    ledger = Ledger(ctx.journal, session.unit.maintenance, planned.path, planned.procedure)
+    return Run(_StepDriver(ctx), ledger, session.now)
+
+
+def _place(ctx: StepContext) -> BackupPlace:
+    ctx.session.unit.create()
+    return BackupPlace(ctx.session.unit.backups)
+
+
 def take_verified_backup(ctx: StepContext, what: BackupScope) -> BackupRecord:
-    """Back up `what`, save it in the unit's folder, read it back, and journal it.
+    """Back up `what` into the unit's backups folder, read it back, and record it.
 
     Raises:
         WizardError: No answer, damage, or the file could not be saved whole.
     """
     session = ctx.session
-    exchange = exchange_of(session)
-    detection = detected(session)
-    backup = take_backup(exchange, detection, what.value, session.report)
-    session.unit.create()
-    saved = save_backup(backup, folder=session.unit.backups, now=session.now())
-    entry = ctx.journal.write(
-        Event.BACKUP_SAVED,
-        ctx.planned.path,
-        file=str(saved.path),
-        sha256=saved.sha256,
-        what=what.value,
-        verified=True,
-    )
-    done = BackupRecord(saved.path, saved.sha256, what.value, entry.run, entry.at)
-    session.run_backup = session.unit_backup = done
-    day = session.now().date()
-    record(session.unit.maintenance, backup_entry(saved.path, ctx.planned.procedure, day))
-    ctx.operator.notice(f"Backup saved and read back complete: {saved.path}")
-    return done
+    run = _run(ctx)
+    target = Target(exchange_of(session), detected(session))
+    done = back_up(target, what.value, _place(ctx), run)
+    run.driver.backup_kept(done.record)
+    ctx.operator.notice(words.backup_saved(done.saved.path))
+    return done.record
 
 
 def backup(ctx: StepContext, step: BackupStep) -> StepOutcome:
@@ -96,19 +97,6 @@ def backup(ctx: StepContext, step: BackupStep) -> StepOutcome:
         return DONE
 
 
-def _permission(ctx: StepContext) -> str | None:
-    """What makes an overwrite safe, in words; None when nothing does."""
-    session = ctx.session
-    if session.run_backup is not None:
-        return (
-            f"A verified backup taken in this run is saved at {session.run_backup.path} "
-            f"(SHA-256 {session.run_backup.sha256[:12]}...)."
-        )
-    if session.initialised_confirmed:
-        return "You confirmed that the M1's memory holds only initialised data."
-    return None
-
-
 def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path | None:
     if step.source is TransferSource.LATEST_BACKUP:
         latest = ctx.session.unit_backup
@@ -121,22 +109,6 @@ def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path |
     if chosen is not None:
         return chosen
     return ctx.operator.choose_file(f"The file to send into the M1 ({step.overwrites})")
-
-
-def _plan(ctx: StepContext, path: Path) -> tuple[DumpFile, RestorePlan]:
-    try:
-        dump_file = read_dump_file(path)
-        exchange = exchange_of(ctx.session)
-        data = mode_data(ctx.session)
-        plan = plan_restore(
-            dump_file,
-            exchange.channel,
-            data.allocation_value,
-            exchange.transport.max_message_size,
-        )
-    except (RestoreRefused, FileFormatError) as error:
-        raise _FileProblem(error.message, error.next_action) from error
-    return dump_file, plan
 
 
 def transfer(ctx: StepContext, step: TransferStep) -> StepOutcome:
@@ -170,37 +142,17 @@ def transfer(ctx: StepContext, step: TransferStep) -> StepOutcome:
 def _send(
     ctx: StepContext, step: TransferStep, path: Path, state: RestoreState
 ) -> CheckResult | None:
-    """Plan, guard, confirm, send, read back; None when verified, else the problem."""
-    session, operator = ctx.session, ctx.operator
-    dump_file, plan = _plan(ctx, path)
-    factory = recognise(dump_file.dumps)
-    if factory:
-        operator.notice(factory)
-    operator.notice(f"{path.name} holds {plan.description}.")
-    permission = _permission(ctx)
-    if permission is None and operator.confirm(OFFER_BACKUP, ""):
-        take_verified_backup(ctx, BackupScope.ALL)
-        permission = _permission(ctx)
-    if permission is None:
-        return failed("transfer", REFUSED_REASON, REFUSED_FIX)
-    what = f"{step.overwrites}, with {plan.description} from {path.name}"
-    if not operator.confirm_overwrite(what, permission):
-        return failed(
-            "transfer",
-            "You chose not to overwrite the M1's memory, so nothing was sent.",
-            "Retry when ready, or skip this step.",
-        )
-    exchange = exchange_of(session)
-    where, sha256, what = str(path), dump_file.sha256, plan.description
-    ctx.journal.write(
-        Event.TRANSFER_STARTED, ctx.planned.path, file=where, sha256=sha256, what=what
-    )
-    send_plan(exchange, plan, state, session.report)
-    operator.notice("Do not switch the M1 off yet: reading the data back to compare ...")
-    verify(plan, read_back(exchange, plan, session.report))
-    ctx.journal.write(
-        Event.TRANSFER_DONE, ctx.planned.path, file=where, sha256=sha256, what=what, verified=True
-    )
-    session.sent = SentRecord(path, dump_file.sha256, plan.description)
-    operator.notice(f"Sent and verified by reading back: {plan.description}.")
+    """Run the restore operation; None when verified, else the problem."""
+    session = ctx.session
+    safety = Safety(backup=session.run_backup, initialised=session.initialised_confirmed)
+    job = RestoreJob(path, safety, _place(ctx), overwrites=step.overwrites)
+    try:
+        allocation = mode_data(session).allocation_value
+        target = Target(exchange_of(session), detected(session), allocation)
+        done = restore(job, target, _run(ctx), state)
+    except UnusableFile as error:
+        raise _FileProblem(error.message, error.next_action) from error
+    except (RestoreRefused, RestoreDeclined) as error:
+        return failed("transfer", error.message, error.next_action)
+    session.sent = done.sent
     return None

@@ -9,16 +9,18 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from wizard.demo.bank import write_demo_bank
+from wizard.device.connection import Connection
 from wizard.device.detect import Detection
 from wizard.engine.outcome import RunOutcome
-from wizard.engine.session import UnitFolder, unit_slug
 from wizard.errors import WizardError
+from wizard.operations.unit import UnitFolder, unit_slug
 from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder
 from wizard.procedure.model import Procedure
 from wizard.tui.catalog import needs_midi, resumable
 from wizard.tui.launch import Launch
-from wizard.tui.rig import Rig, demo_rig, port_rig, write_demo_bank
-from wizard.tui.screens.connect import Connection, ConnectScreen
+from wizard.tui.rig import demo_rig, port_rig
+from wizard.tui.screens.connect import ConnectResult, ConnectScreen
 from wizard.tui.screens.error import ErrorScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.maintenance import MaintenanceScreen
@@ -48,7 +50,7 @@ class WizardApp(App[int]):
         self.launch = launch
         self.feed = TrafficFeed(launch.monotonic)
         self.unit = UnitFolder(launch.home, unit_slug(launch.unit))
-        self.rig: Rig | None = None
+        self.rig: Connection | None = None
         self.last_outcome: RunOutcome | None = None
         self.detection: Detection | None = None
         self.procedures = ProcedureSet({}, ())
@@ -111,7 +113,7 @@ class WizardApp(App[int]):
             return
         if self.rig is None and needs_midi(procedure, self.procedures.procedures):
 
-            def connected(connection: Connection | None) -> None:
+            def connected(connection: ConnectResult | None) -> None:
                 if connection is not None:
                     self._use(connection)
                     self._begin(procedure, restart)
@@ -120,7 +122,7 @@ class WizardApp(App[int]):
             return
         self._begin(procedure, restart)
 
-    def _use(self, connection: Connection) -> None:
+    def _use(self, connection: ConnectResult) -> None:
         if self.rig is not None and self.rig is not connection.rig:
             self.rig.close()
         self.rig, self.detection = connection.rig, connection.detection

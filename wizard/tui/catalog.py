@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from wizard.engine.journal import Event, Journal
 from wizard.engine.plan import plan_steps
 from wizard.engine.replay import replay_run
 from wizard.engine.runner import title_of
-from wizard.engine.session import UnitFolder
 from wizard.errors import WizardError
+from wizard.operations.journal import Event, Journal
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.model import BackupStep, CheckStep, Group, Procedure, TransferStep
 
 GROUP_HEADINGS = {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from wizard.device.exchange import Timeouts
 from wizard.emulator import Timing
-from wizard.engine.session import DEFAULT_UNIT
+from wizard.operations.unit import DEFAULT_UNIT
 from wizard.transport.port_names import PortChoice
 
 DEFAULT_SCENARIO = "battery-dead"

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.engine.panel import display_matches, display_of
+from wizard.demo.panel import display_matches, display_of
 from wizard.errors import TransportError
 from wizard.m1.panel_keys import Step as Press
 from wizard.transport.link import EmulatorLink

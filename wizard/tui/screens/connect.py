@@ -18,12 +18,13 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from wizard.device.connection import Connection
 from wizard.device.detect import Detection, detect
 from wizard.device.outcomes import ENABLE_MIDI_KEYS, DeviceError, Outcome
 from wizard.errors import WizardError
 from wizard.transport.port_names import PortChoice
 from wizard.tui.launch import Launch
-from wizard.tui.rig import Rig, demo_rig, port_rig
+from wizard.tui.rig import demo_rig, port_rig
 from wizard.tui.screens.error import error_text
 from wizard.tui.title_bar import TitleBar
 from wizard.tui.traffic import TrafficFeed
@@ -79,7 +80,7 @@ def pair_ports(inputs: tuple[str, ...], outputs: tuple[str, ...]) -> list[PortOp
 
 
 @dataclass(frozen=True)
-class Connection:
+class ConnectResult:
     """What Connect found.
 
     Attributes:
@@ -88,12 +89,12 @@ class Connection:
         problem: Why the ports could not be opened or the M1 could not be asked.
     """
 
-    rig: Rig | None
+    rig: Connection | None
     detection: Detection | None
     problem: WizardError | None
 
 
-def found_text(rig: Rig, detection: Detection) -> Content:
+def found_text(rig: Connection, detection: Detection) -> Content:
     """The detection result in plain words."""
     lines = detection.lines()
     return (
@@ -118,7 +119,7 @@ def problem_text(problem: WizardError) -> Content:
     )
 
 
-class ConnectScreen(Screen[Connection | None]):
+class ConnectScreen(Screen[ConnectResult | None]):
     """The list of interfaces, Connect, Re-scan, and the result; dismissed with the open
     connection and what the M1 said (Continue), or None (Back).
 
@@ -140,7 +141,7 @@ class ConnectScreen(Screen[Connection | None]):
         self._feed = feed
         self._purpose = purpose
         self._ports: list[PortOption] = []
-        self._connection: Connection | None = None
+        self._connection: ConnectResult | None = None
 
     def compose(self) -> ComposeResult:
         """Intro, list, scan note, result, buttons."""
@@ -240,7 +241,7 @@ class ConnectScreen(Screen[Connection | None]):
         self._connect(None if option_id == EMULATOR_ID else self._ports[int(option_id or 0)])
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="connect")
-    def _connect(self, port: PortOption | None) -> Connection:
+    def _connect(self, port: PortOption | None) -> ConnectResult:
         launch = self._launch
         try:
             if port is None:
@@ -259,11 +260,11 @@ class ConnectScreen(Screen[Connection | None]):
                     choice, launch.home, self._feed, now=launch.now(), timeouts=launch.timeouts
                 )
         except WizardError as error:
-            return Connection(None, None, error)
+            return ConnectResult(None, None, error)
         try:
-            return Connection(rig, detect(rig.exchange), None)
+            return ConnectResult(rig, detect(rig.exchange), None)
         except WizardError as error:
-            return Connection(rig, None, error)
+            return ConnectResult(rig, None, error)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show what a scan or a connect found."""
@@ -284,12 +285,12 @@ class ConnectScreen(Screen[Connection | None]):
             return
         self.query_one("#connect-go", Button).disabled = False
         if state is WorkerState.SUCCESS:
-            self._show(cast(Connection, worker.result))
+            self._show(cast(ConnectResult, worker.result))
         else:
             problem = WizardError(*error_text(worker.error or RuntimeError()))
-            self._show(Connection(None, None, problem))
+            self._show(ConnectResult(None, None, problem))
 
-    def _show(self, connection: Connection) -> None:
+    def _show(self, connection: ConnectResult) -> None:
         self._connection = connection
         result = self.query_one("#detect-result", Static)
         go = self.query_one("#connect-go", Button)

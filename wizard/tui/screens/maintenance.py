@@ -10,9 +10,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.engine.maintenance import read_log
-from wizard.engine.session import UnitFolder
 from wizard.errors import WizardError
+from wizard.operations.maintenance import read_log
+from wizard.operations.unit import UnitFolder
 
 EMPTY = (
     "Nothing is logged for this M1 yet. Completing a battery replacement, a backup or a "

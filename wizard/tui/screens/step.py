@@ -18,17 +18,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+from wizard.device.connection import Connection
 from wizard.device.detect import Detection
 from wizard.engine.outcome import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine, title_of
-from wizard.engine.session import Session, UnitFolder
+from wizard.engine.session import Session
+from wizard.operations.unit import UnitFolder
 from wizard.procedure.model import Procedure
 from wizard.tui.action_bar import ActionBar, Answer
 from wizard.tui.launch import Launch
 from wizard.tui.m1_view import M1View
 from wizard.tui.operator import TuiOperator
-from wizard.tui.rig import Rig
 from wizard.tui.screens.error import ErrorScreen, error_text
 from wizard.tui.screens.maintenance import MaintenanceScreen
 from wizard.tui.step_questions import StepQuestions
@@ -76,7 +77,7 @@ class RunSetup:
     library: Mapping[str, Procedure]
     launch: Launch
     unit: UnitFolder
-    rig: Rig | None
+    rig: Connection | None
     detection: Detection | None
     feed: TrafficFeed
     demo_bank: Path | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from wizard.device.progress import Phase, Progress
+from wizard.operations import words
 
 SENDING_PHASES = frozenset({Phase.SEND, Phase.WAIT})
 
@@ -13,8 +14,8 @@ class Banner(Enum):
     """What the view says about the M1's power switch."""
 
     NONE = ""
-    KEEP_ON = "⚠  Do not switch the M1 off: data is on its way into its memory."
-    SAFE = "✓  Safe to switch the M1 off now."
+    KEEP_ON = f"⚠  {words.KEEP_ON_SENDING}"
+    SAFE = f"✓  {words.SAFE_NOW}"
 
 
 def banner_for(progress: Progress, was_in_flight: bool) -> Banner:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wizard.engine.journal import Entry, Event, Journal
 from wizard.engine.replay import latest_unit_backup, replay_run
+from wizard.operations.journal import Entry, Event, Journal
 
 AT = "2026-11-21T10:00:00+01:00"
 

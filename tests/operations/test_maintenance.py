@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wizard.engine.maintenance import (
+from wizard.operations.maintenance import (
     MaintenanceEntry,
     backup_entry,
     completion_entries,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from wizard.engine.append_only import append_line, read_lines
+from wizard.operations.append_only import append_line, read_lines
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from wizard.demo.panel import display_matches, display_of, press_keys
 from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
-from wizard.engine.panel import display_matches, display_of, press_keys
 from wizard.m1.panel_keys import Choice, Key
 from wizard.procedure.model import InputRule, InputStep, KeysStep, Step
 from wizard.transport.link import EmulatorLink

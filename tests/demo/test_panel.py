@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.device.helpers import ready_state
 from tests.engine.helpers import keys_step, link_of, session_for
-from wizard.engine.panel import display_matches
-from wizard.engine.scripted import Script, ScriptedOperator
+from wizard.demo.panel import display_matches
+from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.m1.panel_keys import Key
 
 LCD = ("Global 5  MIDI Filter", "Prog:ENA  Aftch:ENA  Ctrl:ENA  Excl:DIS")

@@ -9,13 +9,14 @@ and the next entry starts on a fresh line, so the damage never spreads.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from wizard.engine.append_only import append_line, read_lines
+from wizard.operations.append_only import append_line, read_lines
 
 
 class Event(StrEnum):
@@ -34,6 +35,11 @@ class Event(StrEnum):
     STOPPED = "stopped"
     ABORTED = "aborted"
     COMPLETED = "completed"
+
+
+def new_run_id(now: datetime) -> str:
+    """A fresh run id: the start time and a random suffix, e.g. "20261121-001502-3fa9c1"."""
+    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
 @dataclass(frozen=True)

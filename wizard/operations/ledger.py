@@ -1,0 +1,105 @@
+"""The record a backup or restore leaves in the unit's folder, the same from the command
+line and from the wizard: journal lines (backup saved, transfer started, transfer done) and
+maintenance-log lines, each naming where the file went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from wizard.device.backup import SavedBackup
+from wizard.operations.journal import Event, Journal, RunJournal, new_run_id
+from wizard.operations.maintenance import MaintenanceEntry, backup_entry, record
+from wizard.operations.records import BackupRecord, SentRecord
+from wizard.operations.unit import UnitFolder
+
+COMMAND_PREFIX = "m1-wizard "
+"""Journal lines of a command are filed under "m1-wizard backup" or "m1-wizard restore":
+a space can never be in a procedure's id, so they never pass for a procedure's run."""
+RESTORED = "sounds restored and verified"
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Where one run writes what it did.
+
+    Attributes:
+        journal: The run's journal (stamped with its procedure and run id).
+        maintenance: The unit's maintenance log.
+        step: The step's path in a procedure; empty for a command.
+        procedure: The procedure named in maintenance-log lines (a command's own name).
+        standalone: True for a command: the restore is the whole run, so it is logged
+            when verified (a procedure logs its work when it completes).
+    """
+
+    journal: RunJournal
+    maintenance: Path
+    step: str
+    procedure: str
+    standalone: bool = False
+
+    def _today(self) -> datetime:
+        return self.journal.now()
+
+    def backup_saved(self, saved: SavedBackup, what: str) -> BackupRecord:
+        """Journal and log a verified backup; the record for the safety rule.
+
+        Raises:
+            WizardError: The journal or the log cannot be written.
+        """
+        entry = self.journal.write(
+            Event.BACKUP_SAVED,
+            self.step,
+            file=str(saved.path),
+            sha256=saved.sha256,
+            what=what,
+            verified=True,
+        )
+        day = self._today().date()
+        record(self.maintenance, backup_entry(saved.path, self.procedure, day))
+        return BackupRecord(saved.path, saved.sha256, what, entry.run, entry.at)
+
+    def transfer_started(self, source: Path, sha256: str, what: str) -> None:
+        """Journal that bytes are about to go into the M1 (an unfinished transfer is seen
+        on the next run).
+
+        Raises:
+            WizardError: The journal cannot be written (nothing is sent then).
+        """
+        self.journal.write(
+            Event.TRANSFER_STARTED, self.step, file=str(source), sha256=sha256, what=what
+        )
+
+    def transfer_done(self, source: Path, sha256: str, what: str) -> SentRecord:
+        """Journal (and, for a command, log) a transfer that was read back identical.
+
+        Raises:
+            WizardError: The journal or the log cannot be written.
+        """
+        self.journal.write(
+            Event.TRANSFER_DONE,
+            self.step,
+            file=str(source),
+            sha256=sha256,
+            what=what,
+            verified=True,
+        )
+        if self.standalone:
+            day = self._today().date()
+            entry = MaintenanceEntry(day, RESTORED, self.procedure, file=str(source))
+            record(self.maintenance, entry)
+        return SentRecord(source, sha256, what)
+
+
+def command_ledger(unit: UnitFolder, command: str, now: Callable[[], datetime]) -> Ledger:
+    """The ledger of one `m1-wizard backup` or `restore` run, in the unit's folder.
+
+    Raises:
+        WizardError: The unit's folder cannot be created.
+    """
+    unit.create()
+    name = COMMAND_PREFIX + command
+    journal = RunJournal(Journal(unit.journal), name, new_run_id(now()), now)
+    return Ledger(journal, unit.maintenance, "", name, standalone=True)

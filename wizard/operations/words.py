@@ -1,0 +1,86 @@
+"""Every sentence a backup or restore says at its decisive moments, in one place: what is
+about to be overwritten, what makes that safe, when the M1 must stay on and when it may be
+switched off. The command line and the wizard show these same words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KEEP_ON_SENDING = "Do not switch the M1 off: data is on its way into its memory."
+"""While bytes go into the M1 (and between two parts of one restore)."""
+KEEP_ON_READING = "Do not switch the M1 off yet: reading the data back to compare ..."
+"""Once every part is in, while it is read back."""
+SAFE_TO_SWITCH_OFF = "Safe to switch the M1 off."
+"""Only when nothing more goes into the M1 and what went in was read back."""
+SAFE_NOW = "Safe to switch the M1 off now."
+"""The same, as the wizard's banner says it while the screen stays open."""
+
+OFFER_BACKUP = (
+    "No verified backup of this M1 was taken in this run, so nothing may overwrite its "
+    "memory yet. Take a backup of everything in it now?"
+)
+REFUSED_REASON = (
+    "Refused: nothing may overwrite the M1's memory without a verified backup taken from "
+    "it in this run, or your confirmation that it holds only initialised data."
+)
+REFUSED_FIX = (
+    "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
+    "memory_initialised check and confirm; then retry."
+)
+DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
+DECLINED_FIX = "Retry when ready, or skip this step."
+NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
+NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
+INITIALISED_CONFIRMED = "You confirmed that the M1's memory holds only initialised data."
+
+
+def found(channel: int) -> str:
+    """The M1 answered on `channel`."""
+    return f"Found the M1 on channel {channel}."
+
+
+def readdressed(channels: tuple[int, ...], channel: int) -> str:
+    """The file's messages go to another channel than the one they name."""
+    names = ", ".join(str(c) for c in channels)
+    return (
+        f"The file was addressed to channel {names}; every message is re-addressed to "
+        f"channel {channel}."
+    )
+
+
+def holds(path: Path, description: str) -> str:
+    """What a file to be sent holds."""
+    return f"{path.name} holds {description}."
+
+
+def overwrites(what: str) -> str:
+    """The overwrite question's first line."""
+    return f"This overwrites in the M1's memory: {what}."
+
+
+def safe_because_backup(path: Path, sha256: str) -> str:
+    """What makes an overwrite safe: a verified backup of this run."""
+    return f"A verified backup taken in this run is saved at {path} (SHA-256 {sha256[:12]}...)."
+
+
+def backup_saved(path: Path) -> str:
+    """A backup the person asked for is saved and read back."""
+    return f"Backup saved and read back complete: {path}"
+
+
+def safety_backup_saved(path: Path) -> str:
+    """The backup taken before an overwrite is saved and read back."""
+    return f"Safety backup saved and verified: {path}"
+
+
+def restored(description: str) -> str:
+    """Every part went in, was read back and is identical."""
+    return f"Restored and verified: {description}."
+
+
+def overwrite_what(overwrites: str, description: str, source: Path) -> str:
+    """What an overwrite replaces and with what, e.g. "every program, with 100 programs
+    from ORIGPROG.SYX"; without the procedure's words, what the file holds."""
+    if overwrites:
+        return f"{overwrites}, with {description} from {source.name}"
+    return f"{description} from {source.name}"
