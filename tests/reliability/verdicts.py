@@ -171,7 +171,7 @@ PORT_SENTENCE = f"The MIDI system reported an error: {UNPLUGGED}."
 BACKUP_STOPPED = (
     "before the backup was saved; no file was written. Run the command again when ready."
 )
-RESEND = "Send the file again to finish, or restore the safety backup saved above."
+RESEND = "Send the file again to finish, or restore the safety backup {backup}."
 AGAIN = "Run the command again when ready."
 ACTION = re.compile(
     r"\b(check|make sure|turn|take|connect|enable|insert|stop|press|run|choose|remove|"
@@ -236,7 +236,8 @@ def _check_cancelled(cell: Cell) -> None:
         assert restore is not None
         assert observed.sentence == restore.describe()
         sent = bool(restore.acknowledged or restore.in_flight)
-        assert observed.next_action == (RESEND if sent else AGAIN)
+        (backup,) = observed.saved if sent else (None,)
+        assert observed.next_action == (RESEND.format(backup=backup) if sent else AGAIN)
     else:
         assert isinstance(observed.error, KeyboardInterrupt)
 

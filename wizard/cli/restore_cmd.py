@@ -24,7 +24,8 @@ from wizard.operations import words
 from wizard.operations.backup import BackupPlace
 from wizard.operations.driver import Run, Target, local_now
 from wizard.operations.ledger import command_ledger
-from wizard.operations.restore import RestoreDeclined, RestoreJob, Safety, restore
+from wizard.operations.restore import RestoreDeclined, RestoreJob, restore
+from wizard.operations.safety import Safety
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -142,6 +142,7 @@ class Engine:
         session.run_backup = replay.backup
         session.sent = replay.sent
         session.initialised_confirmed = replay.initialised_confirmed
+        session.recalled = replay.backup is not None or replay.initialised_confirmed
         done = set(replay.done)
         paths = [p.path for p in self.plan]
         index = next((i for i, path in enumerate(paths) if path not in done), len(paths))

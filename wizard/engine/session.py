@@ -28,6 +28,8 @@ class Session:
         unit_backup: The latest verified backup of this unit in any run.
         sent: The file sent last in this run.
         initialised_confirmed: The person confirmed the memory holds only initialised data.
+        recalled: `run_backup` and `initialised_confirmed` were read from the journal on
+            resume and not established again since, so they are checked before trusted.
         report: Where progress goes.
         now: The clock for journal entries and the maintenance log.
     """
@@ -41,5 +43,6 @@ class Session:
     unit_backup: BackupRecord | None = None
     sent: SentRecord | None = None
     initialised_confirmed: bool = False
+    recalled: bool = False
     report: ProgressReport = ignore_progress
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

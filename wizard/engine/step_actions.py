@@ -130,6 +130,7 @@ def _confirm_initialised(ctx: StepContext, result: CheckResult) -> None:
     """After a passing memory_initialised, let the person confirm it; journal the answer."""
     if ctx.operator.confirm(INITIALISED_QUESTION, result.reason):
         ctx.session.initialised_confirmed = True
+        ctx.session.recalled = False
         ctx.journal.write(Event.INITIALISED_CONFIRMED, ctx.planned.path, reason=result.reason)
     else:
         ctx.operator.notice(

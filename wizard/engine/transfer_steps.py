@@ -19,7 +19,8 @@ from wizard.operations.backup import BackupPlace, back_up
 from wizard.operations.driver import Run, Target
 from wizard.operations.ledger import Ledger
 from wizard.operations.records import BackupRecord
-from wizard.operations.restore import RestoreDeclined, RestoreJob, Safety, UnusableFile, restore
+from wizard.operations.restore import RestoreDeclined, RestoreJob, UnusableFile, restore
+from wizard.operations.safety import Safety, file_problem
 from wizard.procedure.model import BackupScope, BackupStep, TransferSource, TransferStep
 
 NO_FILE = failed(
@@ -52,7 +53,9 @@ class _StepDriver:
         return self.ctx.operator.confirm_overwrite(what, why_safe)
 
     def backup_kept(self, record: BackupRecord) -> None:
-        self.ctx.session.run_backup = self.ctx.session.unit_backup = record
+        session = self.ctx.session
+        session.run_backup = session.unit_backup = record
+        session.recalled = False
 
 
 def _run(ctx: StepContext) -> Run:
@@ -105,6 +108,9 @@ def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path |
                 "No verified backup of this unit exists to send back.",
                 "Take a backup first (the Backup procedure), then retry.",
             )
+        problem = file_problem(latest)
+        if problem is not None:
+            raise _FileProblem(f"{problem} {words.NOT_SENT_BACK}", words.TAKE_NEW_BACKUP)
         return latest.path
     if chosen is not None:
         return chosen
@@ -144,8 +150,10 @@ def _send(
 ) -> CheckResult | None:
     """Run the restore operation; None when verified, else the problem."""
     session = ctx.session
-    safety = Safety(backup=session.run_backup, initialised=session.initialised_confirmed)
-    job = RestoreJob(path, safety, _place(ctx), overwrites=step.overwrites)
+    safety = Safety(session.run_backup, session.initialised_confirmed, recalled=session.recalled)
+    latest = session.unit_backup if step.source is TransferSource.LATEST_BACKUP else None
+    expected = latest.sha256 if latest is not None else ""
+    job = RestoreJob(path, safety, _place(ctx), step.overwrites, expected_sha256=expected)
     try:
         allocation = mode_data(session).allocation_value
         target = Target(exchange_of(session), detected(session), allocation)

@@ -29,7 +29,8 @@ from wizard.m1.syx_file import DumpFile, read_dump_file
 from wizard.operations import words
 from wizard.operations.backup import BackupPlace, back_up
 from wizard.operations.driver import Run, Target
-from wizard.operations.records import BackupRecord, SentRecord
+from wizard.operations.records import SentRecord
+from wizard.operations.safety import Safety, trusted_reason
 
 
 class UnusableFile(WizardError):
@@ -53,31 +54,6 @@ class RestoreDeclined(WizardError):
 
 
 @dataclass(frozen=True)
-class Safety:
-    """What already makes an overwrite safe when the restore starts.
-
-    Attributes:
-        backup: A verified backup of this M1 taken in this run.
-        initialised: The person confirmed the memory holds only initialised data.
-        no_backup: The person chose explicitly to go without a backup.
-    """
-
-    backup: BackupRecord | None = None
-    initialised: bool = False
-    no_backup: bool = False
-
-    def reason(self) -> str | None:
-        """Why an overwrite is safe, in words; None when nothing makes it so yet."""
-        if self.backup is not None:
-            return words.safe_because_backup(self.backup.path, self.backup.sha256)
-        if self.initialised:
-            return words.INITIALISED_CONFIRMED
-        if self.no_backup:
-            return words.NO_BACKUP_CHOSEN
-        return None
-
-
-@dataclass(frozen=True)
 class RestoreJob:
     """What to restore and under which rules.
 
@@ -90,6 +66,8 @@ class RestoreJob:
         delay_after_f7: Extra pause after each acknowledged message (odd interfaces).
         dump_file: The file as already read (a command reads it before any MIDI); None
             to read `source` now.
+        expected_sha256: The SHA-256 the journal recorded for `source` (a backup sent
+            back); empty when the file has no record to match.
     """
 
     source: Path
@@ -98,6 +76,7 @@ class RestoreJob:
     overwrites: str = ""
     delay_after_f7: float = 0.0
     dump_file: DumpFile | None = None
+    expected_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,23 +109,29 @@ def prepare(
         raise UnusableFile(error.message, error.next_action, bad_format=True) from error
     except RestoreRefused as error:
         raise UnusableFile(error.message, error.next_action, bad_format=False) from error
+    if job.expected_sha256 and dump_file.sha256 != job.expected_sha256:
+        problem = f"{words.backup_changed(job.source)} {words.NOT_SENT_BACK}"
+        raise UnusableFile(problem, words.TAKE_NEW_BACKUP, bad_format=False)
     return dump_file, plan
 
 
-def _why_safe(job: RestoreJob, target: Target, run: Run) -> str:
+def _why_safe(job: RestoreJob, plan: RestorePlan, target: Target, run: Run) -> str:
     """The safety rule: the reason the overwrite is safe, taking a backup if offered.
 
     Raises:
         RestoreRefused: Nothing makes it safe and the person declined the backup.
     """
     driver = run.driver
-    reason = job.safety.reason()
+    reason, problem = trusted_reason(job.safety, plan, target.exchange, driver.progress)
     if reason == words.NO_BACKUP_CHOSEN:
         driver.notice(reason)
     if reason is not None:
         return reason
-    if not driver.allow_backup(words.OFFER_BACKUP):
-        raise RestoreRefused(words.REFUSED_REASON, words.REFUSED_FIX)
+    if problem is not None:
+        driver.notice(problem)
+    question = words.OFFER_BACKUP if problem is None else words.OFFER_NEW_BACKUP
+    if not driver.allow_backup(question):
+        raise RestoreRefused(problem or words.REFUSED_REASON, words.REFUSED_FIX)
     done = back_up(target, "all", job.backup_place, run)
     driver.notice(words.safety_backup_saved(done.saved.path))
     driver.backup_kept(done.record)
@@ -178,7 +163,7 @@ def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> R
     if factory:
         driver.notice(factory)
     driver.notice(words.holds(job.source, plan.description))
-    why_safe = _why_safe(job, target, run)
+    why_safe = _why_safe(job, plan, target, run)
     what = words.overwrite_what(job.overwrites, plan.description, job.source)
     if not driver.confirm_overwrite(what, why_safe):
         raise RestoreDeclined()

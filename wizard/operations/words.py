@@ -84,3 +84,50 @@ def overwrite_what(overwrites: str, description: str, source: Path) -> str:
     if overwrites:
         return f"{overwrites}, with {description} from {source.name}"
     return f"{description} from {source.name}"
+
+
+TAKE_NEW_BACKUP = "Take a new backup (the Backup procedure), then retry."
+OFFER_NEW_BACKUP = (
+    "Take a new backup of everything the M1 holds now, before anything is sent? The earlier "
+    "backup stays where it is."
+)
+
+
+def backup_gone(path: Path) -> str:
+    """A backup the journal names was deleted or moved."""
+    return f"The backup {path} is no longer there."
+
+
+def backup_unreadable(path: Path, why: str) -> str:
+    """A backup the journal names cannot be read."""
+    return f"The backup {path} cannot be read ({why})."
+
+
+def backup_changed(path: Path) -> str:
+    """A backup the journal names is not the file that was saved."""
+    return (
+        f"The backup {path} has changed since it was saved (it no longer matches the "
+        "checksum the journal recorded)."
+    )
+
+
+CANNOT_PROTECT = "It was taken earlier in this run, but it cannot protect the M1's memory now."
+NOT_SENT_BACK = "So it is not sent back: it may not hold what was saved."
+
+
+def m1_not_as_backed_up(path: Path, found: str) -> str:
+    """The M1 connected now does not hold what the run's backup holds."""
+    return (
+        f"The M1 connected now does not hold what the backup {path} holds ({found}): it may "
+        "be another M1, or its memory changed since (a battery change wipes it). That backup "
+        "does not protect what is in it now."
+    )
+
+
+def no_longer_initialised(first_program: str) -> str:
+    """An earlier "nothing to keep" no longer matches the M1's memory."""
+    return (
+        "Earlier in this run you confirmed that the M1's memory held only initialised data, "
+        f'but it now holds programs that are not alike (program 00 is "{first_program}"), so '
+        "that answer no longer covers it."
+    )
