@@ -92,6 +92,7 @@ def test_another_m1_on_resume_is_not_covered_by_the_backup(tmp_path: Path) -> No
     assert notice.startswith(f"The M1 connected now does not hold what the backup {old} holds (")
     assert operator.texts("confirm") == [words.OFFER_NEW_BACKUP]
     assert len(list(session.unit.backups.glob("*.syx"))) == 2
+    assert holds_factory(other.state)
 
 
 def test_the_same_m1_with_its_backup_whole_is_trusted_after_a_look(tmp_path: Path) -> None:
