@@ -97,7 +97,7 @@ def prepare_state(scenario: str, load: str | None) -> tuple[M1State, str | None]
             f"Run `m1-wizard inspect {load}` to see why.",
         )
     # Imported here so that the emulator's file loader is only needed with --load.
-    from wizard.emulator.loading import load_messages
+    from wizard.emulator.preload import load_messages
 
     summary = load_messages(state, dump.dumps)
     return state, f"Loaded {', '.join(summary.stored)} from {load}."
