@@ -16,8 +16,8 @@ from tests.engine.helpers import (
     session_for,
 )
 from wizard.device.outcomes import ENABLE_MIDI_KEYS
+from wizard.engine.endings import RunStatus
 from wizard.engine.maintenance import read_log
-from wizard.engine.outcome import RunStatus
 from wizard.engine.runner import NO_GOING_BACK
 from wizard.engine.scripted import Script, ScriptedOperator
 from wizard.procedure.model import (

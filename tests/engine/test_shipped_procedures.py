@@ -14,8 +14,8 @@ from wizard.emulator import build_state
 from wizard.emulator.initial import initialised_memory
 from wizard.emulator.pages_memory import change_allocation
 from wizard.emulator.state import Card, M1State
+from wizard.engine.endings import RunStatus
 from wizard.engine.maintenance import read_log
-from wizard.engine.outcome import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.scripted import Script, ScriptedOperator
 from wizard.engine.session import Session, UnitFolder

@@ -23,7 +23,7 @@ from wizard.device.restore import RestoreRefused, RestoreState, plan_restore, re
 from wizard.device.restore import verify as verify_read_back
 from wizard.device.store import SaveError
 from wizard.engine.checks import REGISTRY
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.scripted import Script, ScriptedOperator
 from wizard.engine.session import BackupRecord, SentRecord, Session, UnitFolder

@@ -10,8 +10,8 @@ from pathlib import Path
 from tests.engine.helpers import factory_file
 from tests.tui.person import SIZE, Person, demo_launch
 from wizard.emulator import build_state
+from wizard.engine.endings import RunStatus
 from wizard.engine.maintenance import read_log
-from wizard.engine.outcome import RunStatus
 from wizard.tui.app import WizardApp
 
 FACTORY = build_state("factory").memory

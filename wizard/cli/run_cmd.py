@@ -15,8 +15,8 @@ from wizard.cli.procedures_cmd import load_procedures
 from wizard.cli.terminal_operator import TerminalOperator
 from wizard.device.exchange import Exchange, Timeouts
 from wizard.emulator import M1Emulator, Timing, build_state
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.maintenance import read_log
-from wizard.engine.outcome import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine
 from wizard.engine.session import (

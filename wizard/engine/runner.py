@@ -12,10 +12,10 @@ import secrets
 from collections.abc import Mapping
 
 from wizard.engine import step_actions, transfer_steps
+from wizard.engine.endings import RunOutcome, RunStatus, StepEnd, StepOutcome
 from wizard.engine.journal import Event, Journal, RunJournal
 from wizard.engine.maintenance import MaintenanceEntry, completion_entries, record
 from wizard.engine.operator import Navigation, Operator, OperatorQuit, StepPosition
-from wizard.engine.outcome import RunOutcome, RunStatus, StepEnd, StepOutcome
 from wizard.engine.plan import PlannedStep, plan_steps
 from wizard.engine.replay import RunReplay, latest_unit_backup, replay_run
 from wizard.engine.session import Session

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from wizard.engine.checks import run_check
 from wizard.engine.checks.result import CheckResult, CheckStatus, failed
+from wizard.engine.endings import DONE, StepEnd, StepOutcome
 from wizard.engine.journal import Event, RunJournal
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
-from wizard.engine.outcome import DONE, StepEnd, StepOutcome
 from wizard.engine.plan import PlannedStep
 from wizard.engine.session import Session
 from wizard.procedure.answers import answer_problem

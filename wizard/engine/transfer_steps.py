@@ -18,10 +18,10 @@ from wizard.device.restore import (
 )
 from wizard.engine.checks.asking import detected, exchange_of, mode_data
 from wizard.engine.checks.result import CheckResult, failed, from_error
+from wizard.engine.endings import DONE, StepOutcome
 from wizard.engine.factory_set import recognise
 from wizard.engine.journal import Event
 from wizard.engine.maintenance import backup_entry, record
-from wizard.engine.outcome import DONE, StepOutcome
 from wizard.engine.session import BackupRecord, SentRecord
 from wizard.engine.step_actions import StepContext, after_failure
 from wizard.errors import FileFormatError, WizardError

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from wizard.device.detect import Detection
-from wizard.engine.outcome import RunOutcome
+from wizard.engine.endings import RunOutcome
 from wizard.engine.session import UnitFolder, unit_slug
 from wizard.errors import WizardError
 from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder

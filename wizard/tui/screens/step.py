@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from wizard.device.detect import Detection
-from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine, title_of
 from wizard.engine.session import Session, UnitFolder
