@@ -18,8 +18,7 @@ from wizard.engine.maintenance import MaintenanceEntry
 from wizard.engine.operator import StepPosition
 from wizard.engine.runner import title_of
 from wizard.errors import ParseError
-from wizard.m1.panel_keys import Step as Press
-from wizard.m1.panel_keys import parse_sequence
+from wizard.m1.panel_keys import Press, parse_sequence
 from wizard.procedure.model import Step
 
 FIX_SEQUENCES = (ENABLE_MIDI_KEYS, PROTECT_OFF_KEYS, ALLOCATION_100_KEYS, ALLOCATION_50_KEYS)
