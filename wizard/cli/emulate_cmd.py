@@ -21,7 +21,7 @@ from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportE
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
-from wizard.transport.bridge import Direction, EmulatorBridge, Traffic
+from wizard.transport.bridge import EmulatorBridge, M1Direction, Traffic
 from wizard.transport.link import EmulatorLink
 from wizard.transport.port_names import PortChoice
 from wizard.transport.rtmidi_ports import open_ports, open_virtual_ports
@@ -132,7 +132,7 @@ def describe(data: bytes) -> str:
 def status_line(traffic: Traffic) -> str:
     """The line printed for one handled message or problem."""
     stamp = datetime.now().strftime("%H:%M:%S.%f")[:-3]
-    arrow = "->" if traffic.direction is Direction.IN else "<-"
+    arrow = "->" if traffic.direction is M1Direction.IN else "<-"
     what = f"{arrow} {len(traffic.data):6d} bytes"
     if traffic.problem is not None:
         return f"{stamp} {what}  problem: {traffic.problem}"

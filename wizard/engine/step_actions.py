@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.engine.checks import run_check
-from wizard.engine.checks.result import CheckResult, CheckStatus, failed
+from wizard.engine.checks.result import CheckResult, Verdict, failed
 from wizard.engine.endings import DONE, StepEnd, StepOutcome
 from wizard.engine.journal import Event, RunJournal
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
@@ -120,7 +120,7 @@ def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
         return result
     return CheckResult(
         result.check,
-        CheckStatus.FAIL,
+        Verdict.FAIL,
         f"{result.reason} But the answer to “{result.question}” was no.",
         result.if_not,
     )
