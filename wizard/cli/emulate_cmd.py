@@ -18,6 +18,7 @@ from wizard.emulator.scenarios import SCENARIOS, build_state
 from wizard.emulator.state import M1State
 from wizard.emulator.timing import Timing
 from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportError, WizardError
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
@@ -121,7 +122,7 @@ def describe(data: bytes) -> str:
     if data[:1] == b"\xf0" and data[1:2] == b"\x7e" and data[3:5] == b"\x06\x01":
         return "IDENTITY REQUEST"
     seen = peek(data)
-    if seen.kind == "identity_reply":
+    if seen.kind is MessageKind.IDENTITY_REPLY:
         return "IDENTITY REPLY"
     if seen.function is not None:
         return describe_function(seen.function)
