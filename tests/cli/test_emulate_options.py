@@ -8,7 +8,7 @@ import pytest
 
 from wizard.cli import build_parser
 from wizard.cli.emulate_cmd import describe, status_line
-from wizard.transport.bridge import Direction, Traffic
+from wizard.transport.bridge import M1Direction, Traffic
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_messages_are_named_by_function(hex_text: str, name: str) -> None:
 
 
 def test_status_lines() -> None:
-    handled = status_line(Traffic(Direction.IN, bytes.fromhex("F0 42 30 19 12 F7")))
+    handled = status_line(Traffic(M1Direction.IN, bytes.fromhex("F0 42 30 19 12 F7")))
     assert re.fullmatch(r"\d\d:\d\d:\d\d\.\d{3} ->      6 bytes  MODE REQUEST \(12\)", handled)
-    problem = status_line(Traffic(Direction.OUT, bytes(37709), "It was too large."))
+    problem = status_line(Traffic(M1Direction.OUT, bytes(37709), "It was too large."))
     assert problem.endswith(" <-  37709 bytes  problem: It was too large.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,23 @@ import pytest
 from tests.m1.files import make_fixtures as recipes
 from tests.shared import SHARED_FIXTURES, shared_capture
 from wizard.cli import main
+from wizard.m1 import (
+    AllCombinationsDump,
+    AllDataDump,
+    Bank,
+    Combination,
+    CombinationDump,
+    Function,
+    GlobalData,
+    IdentityReply,
+    IdentityRequest,
+    ModeChange,
+    ModeData,
+    Program,
+    Request,
+    SequenceData,
+    Status,
+)
 
 FILES = recipes.HERE
 
@@ -174,3 +192,48 @@ def test_real_sequence_dump_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "  memory 100/100, internal bank, 3619 sequencer events\n" in out
     assert "    0 Oh Yes!1     1 Out There    2 Harmony1     3 Harmony2\n" in out
+
+
+def test_json_writes_message_kinds_as_the_same_plain_strings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The kinds are an enum inside the wizard; in the JSON they must stay the plain
+    # strings scripts already read, so the raw text is checked, not the parsed value.
+    programs = tuple(Program(bytes(143)) for _ in range(100))
+    combinations = tuple(Combination(bytes(124)) for _ in range(100))
+    everything = AllDataDump(
+        1, GlobalData(bytes(861)), combinations, programs, SequenceData(bytes(1522))
+    )
+    path = tmp_path / "mixed.syx"
+    path.write_bytes(
+        IdentityReply(1).to_bytes()
+        + IdentityRequest().to_bytes()
+        + Request(1, Function.ALL_PROGRAMS_REQUEST, Bank.INTERNAL).to_bytes()
+        + Status(1).to_bytes()
+        + ModeData(1).to_bytes()
+        + ModeChange(1).to_bytes()
+        + recipes.program_dump()
+        + CombinationDump(1, combinations[0]).to_bytes()
+        + recipes.all_programs()
+        + AllCombinationsDump(1, combinations).to_bytes()
+        + recipes.sequence_dump(0)
+        + recipes.global_dump()
+        + everything.to_bytes()
+    )
+    main(["inspect", "--json", str(path)])
+    out = capsys.readouterr().out
+    assert re.findall(r'"kind": (.*),\n', out) == [
+        '"identity_reply"',
+        '"other"',
+        '"other"',
+        '"other"',
+        '"mode_data"',
+        '"other"',
+        '"program"',
+        '"combination"',
+        '"all_programs"',
+        '"all_combinations"',
+        '"sequence"',
+        '"global"',
+        '"all_data"',
+    ]

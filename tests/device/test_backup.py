@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -125,3 +126,22 @@ def test_panel_dump_wait_ends_in_silence_when_nothing_is_pressed() -> None:
     with pytest.raises(DeviceError) as caught:
         receive_panel_dump(exchange, wait=0.1)
     assert caught.value.outcome is Outcome.SILENT
+
+
+@pytest.mark.parametrize(
+    ("what", "kinds"),
+    [
+        ("all", ['"all_data"']),
+        ("programs", ['"all_programs"']),
+        ("combinations", ['"all_combinations"']),
+        ("global", ['"global"']),
+        ("sequence", ['"sequence"']),
+    ],
+)
+def test_manifest_writes_message_kinds_as_plain_strings(
+    tmp_path: Path, what: str, kinds: list[str]
+) -> None:
+    # The raw text is checked: the kinds are an enum in the wizard, a plain string on disk.
+    _, exchange = connect(ready_state())
+    saved = save_backup(take_backup(exchange, detect(exchange), what), folder=tmp_path, now=NOON)
+    assert re.findall(r'"kind": (.*),\n', saved.manifest.read_text()) == kinds

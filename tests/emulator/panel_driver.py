@@ -1,9 +1,9 @@
-"""Drives a FrontPanel with key sequences written as in the owner's guide."""
+"""Drives an EmulatedPanel with key sequences written as in the owner's guide."""
 
 from __future__ import annotations
 
 from wizard.emulator.actions import PanelAction
-from wizard.emulator.panel import FrontPanel
+from wizard.emulator.panel import EmulatedPanel
 from wizard.m1.constants import SEQUENCE_FIXED_SIZE
 from wizard.m1.panel_keys import Choice, parse_sequence
 
@@ -11,7 +11,7 @@ OFFSET_TABLE = 1160  # m1-sysex.md §3.6
 OFFSET_ENTRIES = 181
 
 
-def drive(panel: FrontPanel, sequence: str, *picks: tuple[str, int]) -> list[PanelAction]:
+def drive(panel: EmulatedPanel, sequence: str, *picks: tuple[str, int]) -> list[PanelAction]:
     """Press the keys of `sequence`; each choice ("UP/DOWN") takes the next pick.
 
     Args:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.emulator.panel_driver import drive
-from wizard.emulator.panel import FrontPanel
+from wizard.emulator.panel import EmulatedPanel
 from wizard.emulator.state import Card, CardKind, M1State, Memory
 from wizard.m1.constants import Allocation
 from wizard.m1.records import decode_name, encode_name
@@ -46,7 +46,7 @@ def unprotected(memory: Memory | None = None, card: Card | None = None) -> M1Sta
 def test_load_from_card_asks_then_loads() -> None:
     card = Card(memory=memory_named("Card"))
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 8")
     assert panel.display == ("Global 8  Load from Card".ljust(40), "Type:ALL".ljust(40))
     drive(panel, "DOWN")
@@ -66,16 +66,16 @@ def test_load_prog_combi_leaves_the_sequencer() -> None:
     card_memory.sequence = bytes(1522 + 8)
     card = Card(formatted=Allocation.P50_C50, memory=card_memory)
     state = unprotected(memory=memory_named("Int", 50), card=card)
-    drive(FrontPanel(state), "GLOBAL, 8, DOWN, G, G")
+    drive(EmulatedPanel(state), "GLOBAL, 8, DOWN, G, G")
     assert len(state.memory.sequence) == 1522
-    drive(FrontPanel(state), "GLOBAL, 8, G, G")  # ALL
+    drive(EmulatedPanel(state), "GLOBAL, 8, G, G")  # ALL
     assert len(state.memory.sequence) == 1530
 
 
 def test_another_key_cancels_the_question() -> None:
     card = Card(memory=memory_named("Card"))
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 8, DOWN, G, UP, G")
     assert decode_name(state.memory.programs[0]) == "Int P00"
     assert panel.display[1] == "Are you sure?".ljust(40)  # the last G asks again
@@ -87,7 +87,7 @@ def test_another_key_cancels_the_question() -> None:
 def test_save_to_card() -> None:
     card = Card(memory=memory_named("Old"))
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, SAVE)
     assert panel.display == ("Global 9  Save to Card".ljust(40), "Completed".ljust(40))
     assert state.card is card
@@ -102,7 +102,7 @@ def test_save_to_card() -> None:
 def test_format_card() -> None:
     card = Card(formatted=None, memory=memory_named("Junk", 50))
     state = unprotected(card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 9, +")
     assert panel.display == (
         "Global 9  Format Card".ljust(40),
@@ -121,7 +121,7 @@ def test_format_card() -> None:
 def test_format_then_save_gives_a_usable_backup_card() -> None:
     card = Card(formatted=None)
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, FORMAT)
     drive(panel, SAVE)
     assert decode_name(card.memory.programs[42]) == "Int P42"
@@ -150,7 +150,7 @@ REFUSALS = [
 def test_card_refusals(sequence: str, card: Card | None, message: str) -> None:
     state = unprotected(memory=memory_named("Int"), card=card)
     before_card = None if card is None else (card.formatted, list(card.memory.programs))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, sequence)
     assert panel.display[1] == message.ljust(40)
     assert decode_name(state.memory.programs[0]) == "Int P00"
@@ -161,7 +161,7 @@ def test_card_refusals(sequence: str, card: Card | None, message: str) -> None:
 def test_load_refused_while_memory_is_protected() -> None:
     card = Card(memory=memory_named("Card"))
     state = M1State(memory=memory_named("Int"), card=card)  # protects on, as at power-up
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, LOAD)
     assert panel.display[1] == "Memory Protected".ljust(40)
     assert decode_name(state.memory.programs[0]) == "Int P00"
@@ -170,7 +170,7 @@ def test_load_refused_while_memory_is_protected() -> None:
 def test_all_needs_a_card_with_a_sequencer_area() -> None:
     card = Card(memory=memory_named("Card"))
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 9, G")
     assert panel.display[1] == "No SEQ Area on Card".ljust(40)
 
@@ -180,7 +180,7 @@ def test_all_refused_when_the_songs_do_not_fit_the_card() -> None:
     internal.sequence = bytes(1522 + 4 * 4201)
     card = Card(formatted=Allocation.P50_C50, memory=memory_named("Card", 50))
     state = unprotected(memory=internal, card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 9, G")
     assert panel.display[1] == "Card Memory Full".ljust(40)
     drive(panel, "DOWN, G, G")  # PROG/COMBI still fits
@@ -190,7 +190,7 @@ def test_all_refused_when_the_songs_do_not_fit_the_card() -> None:
 def test_card_pulled_between_the_two_g_presses() -> None:
     card = Card(memory=memory_named("Card"))
     state = unprotected(memory=memory_named("Int"), card=card)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 8, DOWN, G")
     state.card = None
     drive(panel, "G")

@@ -7,7 +7,7 @@ import pytest
 
 from tests.emulator.panel_driver import drive
 from wizard.emulator.actions import ModeChanged, SendDump
-from wizard.emulator.panel import FrontPanel
+from wizard.emulator.panel import EmulatedPanel
 from wizard.emulator.state import Card, M1State, Memory
 from wizard.m1.constants import Allocation, Function, Mode
 from wizard.m1.panel_keys import Key
@@ -38,7 +38,7 @@ def test_midi_ready_enables_all_four_filters() -> None:
         aftertouch_enabled=False,
         control_change_enabled=False,
     )
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     actions = drive(panel, MIDI_READY)
     assert actions == [ModeChanged(Mode.GLOBAL)]
     assert state.mode is Mode.GLOBAL
@@ -54,7 +54,7 @@ def test_midi_ready_enables_all_four_filters() -> None:
 
 def test_filter_sub_page_opens_on_program_change() -> None:
     state = M1State(program_change_enabled=False, excl_enabled=False)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 5, +")
     assert panel.cursor is Key.A
     assert panel.display[1] == "Prog:DIS  Aftch:ENA  Ctrl:ENA  Excl:DIS ".ljust(40)
@@ -65,7 +65,7 @@ def test_filter_sub_page_opens_on_program_change() -> None:
 
 def test_disable_aftertouch_touches_nothing_else() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 5, +, D, DOWN.")
     assert not state.aftertouch_enabled
     assert state.program_change_enabled
@@ -76,7 +76,7 @@ def test_disable_aftertouch_touches_nothing_else() -> None:
 
 def test_external_clock_and_back_to_internal_at_power_on() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 5, D, UP")
     assert state.clock_external
     assert panel.display == (
@@ -89,7 +89,7 @@ def test_external_clock_and_back_to_internal_at_power_on() -> None:
 
 def test_clock_choice_down_selects_internal() -> None:
     state = M1State(clock_external=True)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 5, D, UP/DOWN (select).", ("DOWN", 1))
     assert not state.clock_external
     assert panel.display[1] == "Global Ch:01   Clock:INT".ljust(40)
@@ -97,7 +97,7 @@ def test_clock_choice_down_selects_internal() -> None:
 
 def test_global_channel_on_a_stays_within_1_to_16() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 5, A, UP, UP")
     assert state.global_channel == 3
     assert panel.display[1].startswith("Global Ch:03")
@@ -111,7 +111,7 @@ def test_global_channel_on_a_stays_within_1_to_16() -> None:
 
 def test_protects_off() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert (state.protect_program, state.protect_combination, state.protect_sequence) == (
         True,
         True,
@@ -128,7 +128,7 @@ def test_protects_off() -> None:
 
 
 def test_protect_pages_show_each_step() -> None:
-    panel = FrontPanel(M1State())
+    panel = EmulatedPanel(M1State())
     drive(panel, "GLOBAL, 6")
     assert panel.display[1] == "Prog:ON".ljust(40)
     assert panel.cursor is Key.A
@@ -141,7 +141,7 @@ def test_protect_pages_show_each_step() -> None:
 
 def test_down_before_b_leaves_the_protect_on() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 6, DOWN, +, DOWN")
     assert not state.protect_program
     assert state.protect_combination
@@ -154,7 +154,7 @@ def test_down_before_b_leaves_the_protect_on() -> None:
 
 def test_card_bank_shows_the_cards_switch() -> None:
     state = M1State(card=Card(write_protected=True))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 6, +, +, DOWN")
     assert panel.display[1] == "Bank:CARD  Seq:ON".ljust(40)
     assert state.protect_sequence
@@ -162,7 +162,7 @@ def test_card_bank_shows_the_cards_switch() -> None:
 
 def test_allocation_to_50_drops_programs_50_to_99() -> None:
     state = M1State(memory=numbered_memory(), program_number=75)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 6, +, +, +")
     assert panel.display == (
         "Global 6  Memory Allocation".ljust(40),
@@ -183,7 +183,7 @@ def test_allocation_to_50_drops_programs_50_to_99() -> None:
 
 def test_allocation_back_to_100_brings_init_records() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, TO_50)
     drive(panel, TO_100)
     memory = state.memory
@@ -198,7 +198,7 @@ def test_allocation_already_chosen_changes_nothing() -> None:
     memory = numbered_memory()
     programs = list(memory.programs)
     state = M1State(memory=memory)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, TO_100)
     assert state.memory.allocation is Allocation.P100_C100
     assert state.memory.programs == programs
@@ -216,7 +216,7 @@ DUMP_FUNCTIONS = [
 @pytest.mark.parametrize(("ups", "label", "function"), DUMP_FUNCTIONS)
 def test_data_dump_type_chosen_with_up(ups: int, label: str, function: Function) -> None:
     state = M1State(mode=Mode.GLOBAL)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 7, UP/DOWN (select file type)", ("UP", ups))
     assert panel.display == ("Global 7  Data Dump".ljust(40), f"Type:{label}".ljust(40))
     assert drive(panel, "G") == [SendDump(function)]
@@ -225,13 +225,13 @@ def test_data_dump_type_chosen_with_up(ups: int, label: str, function: Function)
 
 def test_data_dump_all_goes_out_with_excl_disabled() -> None:
     state = M1State(excl_enabled=False)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     actions = drive(panel, 'GLOBAL, 7, UP, UP, UP, UP (for "All"), G.')
     assert actions == [ModeChanged(Mode.GLOBAL), SendDump(Function.ALL_DATA_DUMP)]
 
 
 def test_data_dump_type_stops_at_all_and_comes_back_with_down() -> None:
-    panel = FrontPanel(M1State(mode=Mode.GLOBAL))
+    panel = EmulatedPanel(M1State(mode=Mode.GLOBAL))
     drive(panel, "7, UP, UP, UP, UP, UP, UP")
     assert panel.display[1] == "Type:ALL DATA".ljust(40)
     drive(panel, "DOWN, DOWN")
@@ -240,7 +240,7 @@ def test_data_dump_type_stops_at_all_and_comes_back_with_down() -> None:
 
 
 def test_data_dump_page_reopens_at_prog() -> None:
-    panel = FrontPanel(M1State(mode=Mode.GLOBAL))
+    panel = EmulatedPanel(M1State(mode=Mode.GLOBAL))
     drive(panel, "7, UP, UP, 5, 7")
     assert panel.display[1] == "Type:PROG DATA".ljust(40)
 
@@ -248,7 +248,7 @@ def test_data_dump_page_reopens_at_prog() -> None:
 @pytest.mark.parametrize(("key", "expected", "stored"), [("UP", 12, 0x0C), ("DOWN", -12, 0xF4)])
 def test_transpose_stops_at_one_octave(key: str, expected: int, stored: int) -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(
         panel,
         "GLOBAL, +, F, UP/DOWN (+12 = +1 octave, 00 = default, -12 = -1 octave.)",
@@ -265,7 +265,7 @@ def test_transpose_stops_at_one_octave(key: str, expected: int, stored: int) -> 
 def test_transpose_keeps_the_rest_of_the_global_data() -> None:
     original = bytes(range(256)) * 3 + bytes(93)
     state = M1State(memory=Memory(global_data=original))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, +, F, DOWN")
     after = state.memory.global_data
     assert after[1] == 0x00  # was 1: one step down
@@ -274,7 +274,7 @@ def test_transpose_keeps_the_rest_of_the_global_data() -> None:
 
 
 def test_global_opens_page_0_with_master_tune() -> None:
-    panel = FrontPanel(M1State())
+    panel = EmulatedPanel(M1State())
     drive(panel, "GLOBAL, 5, GLOBAL")
     assert panel.location == (Mode.GLOBAL, 0, 0)
     assert panel.display == ("Global 0  Master Tune".ljust(40), "Master Tune:+00".ljust(40))
@@ -282,7 +282,7 @@ def test_global_opens_page_0_with_master_tune() -> None:
 
 def test_mode_key_announces_only_a_change() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert panel.press("GLOBAL") == [ModeChanged(Mode.GLOBAL)]
     assert panel.press("GLOBAL") == []
     assert panel.press("SEQ") == [ModeChanged(Mode.SEQUENCER)]
@@ -290,7 +290,7 @@ def test_mode_key_announces_only_a_change() -> None:
 
 
 def test_page_keys_stop_at_the_first_and_last_sub_page() -> None:
-    panel = FrontPanel(M1State(mode=Mode.GLOBAL))
+    panel = EmulatedPanel(M1State(mode=Mode.GLOBAL))
     drive(panel, "6, -, -")
     assert panel.location == (Mode.GLOBAL, 6, 0)
     drive(panel, "+, +, +, +, +")
@@ -300,7 +300,7 @@ def test_page_keys_stop_at_the_first_and_last_sub_page() -> None:
 
 
 def test_plain_pages_show_their_number() -> None:
-    panel = FrontPanel(M1State(mode=Mode.GLOBAL))
+    panel = EmulatedPanel(M1State(mode=Mode.GLOBAL))
     drive(panel, "3")
     assert panel.display == ("Global 3".ljust(40), " " * 40)
     assert panel.cursor is None

@@ -8,7 +8,7 @@ import pytest
 from tests.emulator.panel_driver import drive
 from tests.shared import shared_capture
 from wizard.emulator.actions import ModeChanged, ProgramSelected
-from wizard.emulator.panel import FrontPanel
+from wizard.emulator.panel import EmulatedPanel
 from wizard.emulator.state import M1State, Memory
 from wizard.errors import BuildError
 from wizard.m1.constants import Allocation, Mode
@@ -31,7 +31,7 @@ def numbered_memory() -> Memory:
 
 def test_prog_00_selects_the_first_program() -> None:
     state = M1State(mode=Mode.GLOBAL, memory=numbered_memory(), program_number=42)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     actions = drive(panel, "PROG, 00.")
     assert actions == [ModeChanged(Mode.PROGRAM), ProgramSelected(0)]
     assert state.mode is Mode.PROGRAM
@@ -50,7 +50,7 @@ def test_prog_00_shows_universe_with_the_factory_programs() -> None:
     dump = parse(data[start : data.index(b"\xf7", start) + 1])
     assert isinstance(dump, AllProgramsDump)
     state = M1State(mode=Mode.GLOBAL, memory=Memory(programs=[p.raw for p in dump.programs]))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "PROG, 00")
     assert panel.display[0] == "Program 00  Universe".ljust(40)
     drive(panel, "9, 9")
@@ -59,7 +59,7 @@ def test_prog_00_shows_universe_with_the_factory_programs() -> None:
 
 def test_first_digit_waits_for_the_second() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert panel.press("4") == []
     assert panel.display[0] == "Program 4_".ljust(40)
     assert panel.press("2") == [ProgramSelected(42)]
@@ -68,7 +68,7 @@ def test_first_digit_waits_for_the_second() -> None:
 
 def test_another_key_drops_a_half_typed_number() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "4, A, 1, 2")
     assert state.program_number == 12
 
@@ -80,7 +80,7 @@ def test_number_beyond_the_allocation_is_refused() -> None:
         combinations=[named(f"Combi {n:02d}", 124) for n in range(50)],
     )
     state = M1State(memory=memory, program_number=3)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert drive(panel, "7, 5") == []
     assert state.program_number == 3
     assert panel.display[1] == "Out of Range".ljust(40)
@@ -88,7 +88,7 @@ def test_number_beyond_the_allocation_is_refused() -> None:
 
 def test_up_then_down_shows_the_newly_loaded_bank() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "PROG, 00")
     # A bulk load replaces memory; the edit buffer (and the display) keep the old sound.
     state.memory.programs = [named(f"New {n:02d}", 143) for n in range(100)]
@@ -101,7 +101,7 @@ def test_up_then_down_shows_the_newly_loaded_bank() -> None:
 
 def test_up_and_down_stop_at_the_ends() -> None:
     state = M1State(memory=numbered_memory(), program_number=99)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert panel.press("UP") == []
     assert panel.press("DOWN") == [ProgramSelected(98)]
     state.program_number = 0
@@ -110,7 +110,7 @@ def test_up_and_down_stop_at_the_ends() -> None:
 
 def test_combi_selects_a_combination() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     actions = drive(panel, "COMBI, 17")
     assert actions == [ModeChanged(Mode.COMBINATION), ProgramSelected(17)]
     assert state.combination_number == 17
@@ -121,7 +121,7 @@ def test_combi_selects_a_combination() -> None:
 
 def test_edit_modes_keep_the_edit_buffer_and_number_pages() -> None:
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "PROG, 0, 5")
     edited = named("Edited", 143)
     state.edit_program = edited
@@ -135,7 +135,7 @@ def test_edit_modes_keep_the_edit_buffer_and_number_pages() -> None:
 
 
 def test_card_key_without_a_card() -> None:
-    panel = FrontPanel(M1State())
+    panel = EmulatedPanel(M1State())
     assert panel.press("CARD") == []
     assert panel.display[1] == "No Card".ljust(40)
     panel.press("INT")
@@ -143,7 +143,7 @@ def test_card_key_without_a_card() -> None:
 
 
 def test_unknown_key_is_refused_with_the_closest_key() -> None:
-    panel = FrontPanel(M1State())
+    panel = EmulatedPanel(M1State())
     with pytest.raises(BuildError) as caught:
         panel.press("GLOBL")
     assert (
@@ -156,7 +156,7 @@ def test_unknown_key_is_refused_with_the_closest_key() -> None:
 
 
 def test_a_choice_cannot_be_pressed() -> None:
-    panel = FrontPanel(M1State())
+    panel = EmulatedPanel(M1State())
     with pytest.raises(BuildError) as caught:
         panel.press("UP/DOWN")
     assert str(caught.value) == (
@@ -166,7 +166,7 @@ def test_a_choice_cannot_be_pressed() -> None:
 
 def test_keys_are_read_in_any_case() -> None:
     state = M1State()
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     assert panel.press("global") == [ModeChanged(Mode.GLOBAL)]
     panel.press("Up")
     assert panel.display[1] == "Master Tune:+01".ljust(40)
@@ -175,7 +175,7 @@ def test_keys_are_read_in_any_case() -> None:
 def every_page() -> list[tuple[str, str]]:
     """The display of every page and sub-page of every mode."""
     state = M1State(memory=numbered_memory())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     shown = [panel.display]
     for mode_key in ("GLOBAL", "SEQ", "EDIT PROG", "EDIT COMBI", "COMBI"):
         panel.press(mode_key)
@@ -198,7 +198,7 @@ def test_every_page_is_two_lines_of_forty_characters() -> None:
 
 
 def test_cursor_moves_only_to_fields_of_the_page() -> None:
-    panel = FrontPanel(M1State(mode=Mode.GLOBAL))
+    panel = EmulatedPanel(M1State(mode=Mode.GLOBAL))
     cursors = []
     for keys in ("5, +", "B", "H", "C"):
         drive(panel, keys)

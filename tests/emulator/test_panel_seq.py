@@ -9,7 +9,7 @@ import pytest
 
 from tests.emulator.panel_driver import assert_coherent, drive, offsets, region_events
 from tests.shared import shared_capture
-from wizard.emulator.panel import FrontPanel
+from wizard.emulator.panel import EmulatedPanel
 from wizard.emulator.song_block import SequenceLayout, Song, sequence_block
 from wizard.emulator.state import M1State, Memory
 from wizard.m1.constants import Allocation, Mode
@@ -25,7 +25,7 @@ def free_percent(events: int, capacity: int = 4400) -> int:
     return (capacity - events) * 100 // capacity
 
 
-def shown_free(panel: FrontPanel) -> int:
+def shown_free(panel: EmulatedPanel) -> int:
     match = re.search(r"(\d+)%Free", panel.display[1])
     assert match, panel.display
     return int(match.group(1))
@@ -63,7 +63,7 @@ def events_of(block: bytes, region: int) -> bytes:
 def test_seq_shows_song_track_and_free_memory() -> None:
     block = demo_block()
     free = free_percent(SequenceData(block).events)
-    panel = FrontPanel(seq_state(block))
+    panel = EmulatedPanel(seq_state(block))
     drive(panel, "SEQ")
     assert panel.display == (
         "Song0:Alpha      Track1  Prog00".ljust(40),
@@ -77,7 +77,7 @@ def test_seq_display_with_the_factory_songs() -> None:
     dump = parse(shared_capture("ORIGSEQS.SYX"))
     assert isinstance(dump, SequenceDump)
     block = dump.sequence.raw
-    panel = FrontPanel(seq_state(block))
+    panel = EmulatedPanel(seq_state(block))
     drive(panel, "SEQ")
     free = free_percent(dump.sequence.events)
     assert panel.display == (
@@ -88,7 +88,7 @@ def test_seq_display_with_the_factory_songs() -> None:
 
 def test_play_a_song_until_start_stop() -> None:
     state = seq_state(demo_block())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, B, UP/DOWN (select song0-9 to play), START/STOP.", ("UP", 2))
     assert state.song_number == 2
     assert state.sequencer_running
@@ -101,13 +101,13 @@ def test_play_a_song_until_start_stop() -> None:
 
 def test_a_mode_key_stops_the_sequencer() -> None:
     state = seq_state(demo_block())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "START/STOP, PROG")
     assert not state.sequencer_running
 
 
 def test_track_for_an_external_sequencer() -> None:
-    panel = FrontPanel(seq_state(demo_block()))
+    panel = EmulatedPanel(seq_state(demo_block()))
     drive(panel, "SEQ, C, UP/DOWN (select track/channel1-8).", ("UP", 2))
     assert panel.display[0] == "Song0:Alpha      Track3  Prog00".ljust(40)
     drive(panel, "UP, UP, UP, UP, UP, UP, UP")
@@ -117,7 +117,7 @@ def test_track_for_an_external_sequencer() -> None:
 def test_erase_a_song() -> None:
     block = demo_block()
     state = seq_state(block)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, 3, +")
     assert panel.display == ("Seq 3  Erase Song".ljust(40), "Song0:Alpha".ljust(40))
     drive(panel, "UP/DOWN (select song0-9 to erase), G", ("UP", 1))
@@ -141,7 +141,7 @@ def test_erase_a_factory_song() -> None:
     assert isinstance(dump, SequenceDump)
     block = dump.sequence.raw
     state = seq_state(block)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, 3, +, UP/DOWN (select song0-9 to erase), G, G.", ("DOWN", 1))
     after = state.memory.sequence
     song0_bytes = offsets(block)[8]
@@ -154,7 +154,7 @@ def test_erase_a_factory_song() -> None:
 def test_erase_a_track() -> None:
     block = demo_block()
     state = seq_state(block)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, 4, +, +, UP/DOWN (select track), G", ("UP", 1))
     assert panel.display == (
         "Seq 4  Erase Track".ljust(40),
@@ -176,7 +176,7 @@ def test_erase_a_track() -> None:
 def test_protect_refuses_erasing(sequence: str) -> None:
     block = demo_block()
     state = seq_state(block, protected=True)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, sequence)
     assert panel.display[1] == "Memory Protected".ljust(40)
     assert state.memory.sequence == block
@@ -185,7 +185,7 @@ def test_protect_refuses_erasing(sequence: str) -> None:
 def test_protect_refuses_recording() -> None:
     block = demo_block()
     state = seq_state(block, protected=True)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, REC")
     assert panel.display[1] == "Memory Protected".ljust(40)
     drive(panel, "START/STOP")  # plays: REC was refused
@@ -197,14 +197,14 @@ def test_protect_refuses_recording() -> None:
 
 def test_rec_refused_while_playing() -> None:
     state = seq_state(demo_block())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, START/STOP, REC")
     assert panel.display[1] == "Sequencer Running".ljust(40)
 
 
 def test_two_track_recording() -> None:
     state = seq_state(sequence_block(SequenceLayout()))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, 0, B, UP/DOWN (select song0-9 to record).", ("UP", 1))
     drive(panel, "C, UP/DOWN (select track1 to record).", ("DOWN", 1))
     drive(panel, "F, UP/DOWN (select internal program00-99 to record on track1).", ("UP", 5))
@@ -252,7 +252,7 @@ def test_two_track_recording() -> None:
 
 def test_recording_stops_when_memory_is_full() -> None:
     state = seq_state(bytes(1522))
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, REC, START/STOP")
     assert panel.play_notes(5000) == 4400
     assert not state.recording
@@ -265,7 +265,7 @@ def test_sequencer_memory_reset_trick() -> None:
     block = sequence_block(SequenceLayout(songs=(Song("Demo", (600, 400)),)))
     state = seq_state(block)
     state.mode = Mode.PROGRAM
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     # 1. Set Memory Allocation to 50prog/50combi/7700seq.
     drive(panel, "GLOBAL, 6, +, +, +, UP, G.")
     assert state.memory.allocation is Allocation.P50_C50
@@ -290,7 +290,7 @@ def test_sequencer_memory_reset_trick() -> None:
 def test_allocation_back_to_100_keeps_songs_that_fit() -> None:
     block = sequence_block(SequenceLayout(songs=(Song("Keep", (100,)),)))
     state = seq_state(block)
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "GLOBAL, 6, +, +, +, UP, G, DOWN, G")
     assert state.memory.allocation is Allocation.P100_C100
     assert state.memory.sequence == block
@@ -304,7 +304,7 @@ def inconsistent_block() -> bytes:
 @pytest.mark.parametrize("sequence", ["SEQ, 3, +, G, G", "SEQ, 4, +, +, G, G"])
 def test_erasing_a_damaged_block_leaves_it_alone(sequence: str) -> None:
     state = seq_state(inconsistent_block())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, sequence)
     assert panel.display[1] == "Seq Data Error".ljust(40)
     assert state.memory.sequence == inconsistent_block()
@@ -312,7 +312,7 @@ def test_erasing_a_damaged_block_leaves_it_alone(sequence: str) -> None:
 
 def test_recording_into_a_damaged_block_stops() -> None:
     state = seq_state(inconsistent_block())
-    panel = FrontPanel(state)
+    panel = EmulatedPanel(state)
     drive(panel, "SEQ, REC, START/STOP")
     assert panel.play_notes(3) == 0
     assert not state.recording

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.engine.checks import REGISTRY, CheckStatus, run_check
+from wizard.engine.checks import REGISTRY, Verdict, run_check
 from wizard.engine.session import Session
 from wizard.operations.unit import UnitFolder
 from wizard.procedure.checks_catalog import CHECKS
@@ -16,5 +16,5 @@ def test_registry_holds_exactly_the_catalog_names() -> None:
 
 def test_an_unknown_check_cannot_tell_instead_of_crashing(tmp_path: Path) -> None:
     result = run_check("m1_dances", Session(UnitFolder(tmp_path, "x")), {})
-    assert result.status is CheckStatus.CANNOT_TELL
+    assert result.status is Verdict.CANNOT_TELL
     assert result.reason == "m1-wizard has no live check called 'm1_dances'."

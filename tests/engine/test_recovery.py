@@ -19,8 +19,8 @@ from wizard.device.outcomes import ENABLE_MIDI_KEYS
 from wizard.emulator import M1Emulator
 from wizard.engine.checks.reach import EXCL_FIX
 from wizard.engine.checks.result import CheckResult
+from wizard.engine.endings import RunStatus
 from wizard.engine.operator import Recovery
-from wizard.engine.outcome import RunStatus
 from wizard.procedure.model import CheckStep, ConfirmStep, InstructionStep
 
 EXCL_CHECK = CheckStep(id="answers", check="exclusive_enabled")

@@ -8,8 +8,8 @@ from pathlib import Path
 from tests.device.helpers import ready_state
 from tests.engine.helpers import engine_for, events, keys_step, link_of, procedure, session_for
 from wizard.demo.scripted import Script, ScriptedOperator
+from wizard.engine.endings import RunStatus
 from wizard.engine.operator import OperatorQuit, Validator
-from wizard.engine.outcome import RunStatus
 from wizard.engine.session import Session
 from wizard.procedure.model import InputRule, InputStep, InstructionStep, Step
 

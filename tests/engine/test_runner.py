@@ -17,7 +17,7 @@ from tests.engine.helpers import (
 )
 from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.device.outcomes import ENABLE_MIDI_KEYS
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.engine.runner import NO_GOING_BACK
 from wizard.operations.maintenance import read_log
 from wizard.procedure.model import (

@@ -15,7 +15,7 @@ from wizard.emulator import build_state
 from wizard.emulator.initial import initialised_memory
 from wizard.emulator.pages_memory import change_allocation
 from wizard.emulator.state import Card, M1State
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.session import Session
 from wizard.m1.constants import Allocation

@@ -22,8 +22,8 @@ from wizard.device.outcomes import ALLOCATION_100_KEYS, PROTECT_OFF_KEYS
 from wizard.emulator import M1Emulator, build_state
 from wizard.emulator.state import M1State
 from wizard.engine.checks.result import CheckResult
+from wizard.engine.endings import RunStatus
 from wizard.engine.operator import Navigation, Recovery, StepPosition
-from wizard.engine.outcome import RunStatus
 from wizard.operations.maintenance import read_log
 from wizard.operations.words import OFFER_BACKUP, REFUSED_FIX, REFUSED_REASON
 from wizard.procedure.model import (

@@ -8,6 +8,7 @@ import pytest
 from tests.shared import shared_capture
 from wizard.errors import ParseError
 from wizard.m1.constants import Allocation, Bank, Function
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.messages import (
     AllCombinationsDump,
     AllDataDump,
@@ -494,34 +495,44 @@ def test_parse_error_says_what_is_wrong_and_what_to_do(
 F = Function
 A100, A50 = Allocation.P100_C100, Allocation.P50_C50
 INT, CARD = Bank.INTERNAL, Bank.CARD
+K = MessageKind  # called with the golden strings, so a changed value fails here
 
 PEEKS = [
-    ("F0 42 30 19 4C 00", Peek("all_programs", F.ALL_PROGRAMS_DUMP, 1, 16_350, A100, INT, 0)),
+    (
+        "F0 42 30 19 4C 00",
+        Peek(K("all_programs"), F.ALL_PROGRAMS_DUMP, 1, 16_350, A100, INT, 0),
+    ),
     (
         "F0 42 33 19 4D 03",
-        Peek("all_combinations", F.ALL_COMBINATIONS_DUMP, 4, 7_093, A50, CARD, 0),
+        Peek(K("all_combinations"), F.ALL_COMBINATIONS_DUMP, 4, 7_093, A50, CARD, 0),
     ),
-    ("F0 42 30 19 48 00 23 1C", Peek("sequence", F.SEQUENCE_DUMP, 1, 18_293, A100, INT, 3619)),
-    ("F0 42 30 19 50 00 23 1C", Peek("all_data", F.ALL_DATA_DUMP, 1, 49_791, A100, INT, 3619)),
-    ("F0 42 30 19 51 00", Peek("global", F.GLOBAL_DUMP, 1, 991, A100, INT, 0)),
-    ("F0 42 30 19 40", Peek("program", F.PROGRAM_DUMP, 1, 170, A100, INT, 0)),
-    ("F0 42 30 19 49", Peek("combination", F.COMBINATION_DUMP, 1, 148, A100, INT, 0)),
-    ("F0 42 3F 19 42", Peek("mode_data", F.MODE_DATA, 16, 10)),
-    ("F0 42 30 19 23 F7", Peek("other", F.LOAD_COMPLETED, 1, 6)),
-    ("F0 42 30 19 1C", Peek("other", F.ALL_PROGRAMS_REQUEST, 1, 7)),
-    ("F0 42 30 19 45 00", Peek("other", F.MULTISOUND_NAMES, 1, None)),
-    ("F0 42 30 19 48 00", Peek("sequence", F.SEQUENCE_DUMP, 1, None)),
-    ("F0 42 30 19 4C 04", Peek("all_programs", F.ALL_PROGRAMS_DUMP, 1, None)),
-    ("F0 42 30 19 51 02", Peek("global", F.GLOBAL_DUMP, 1, None)),
-    ("F0 42 30 19 7A", Peek("other", None, 1, None)),
-    ("F0 7E 02 06 02 42", Peek("identity_reply", None, 3, 15)),
-    ("F0 7E 7F 06 01 F7", Peek("other", None, None, 6)),
-    ("F0 7E 7F 09 01 F7", Peek("other", None, None, None)),
-    ("F0 41 10 42 12", Peek("other", None, None, None)),
-    ("F0 42 30 28 10", Peek("other", None, None, None)),
-    ("F0 42 40 19 12", Peek("other", None, None, None)),
-    ("F0 42", Peek("other", None, None, None)),
-    ("", Peek("other", None, None, None)),
+    (
+        "F0 42 30 19 48 00 23 1C",
+        Peek(K("sequence"), F.SEQUENCE_DUMP, 1, 18_293, A100, INT, 3619),
+    ),
+    (
+        "F0 42 30 19 50 00 23 1C",
+        Peek(K("all_data"), F.ALL_DATA_DUMP, 1, 49_791, A100, INT, 3619),
+    ),
+    ("F0 42 30 19 51 00", Peek(K("global"), F.GLOBAL_DUMP, 1, 991, A100, INT, 0)),
+    ("F0 42 30 19 40", Peek(K("program"), F.PROGRAM_DUMP, 1, 170, A100, INT, 0)),
+    ("F0 42 30 19 49", Peek(K("combination"), F.COMBINATION_DUMP, 1, 148, A100, INT, 0)),
+    ("F0 42 3F 19 42", Peek(K("mode_data"), F.MODE_DATA, 16, 10)),
+    ("F0 42 30 19 23 F7", Peek(K("other"), F.LOAD_COMPLETED, 1, 6)),
+    ("F0 42 30 19 1C", Peek(K("other"), F.ALL_PROGRAMS_REQUEST, 1, 7)),
+    ("F0 42 30 19 45 00", Peek(K("other"), F.MULTISOUND_NAMES, 1, None)),
+    ("F0 42 30 19 48 00", Peek(K("sequence"), F.SEQUENCE_DUMP, 1, None)),
+    ("F0 42 30 19 4C 04", Peek(K("all_programs"), F.ALL_PROGRAMS_DUMP, 1, None)),
+    ("F0 42 30 19 51 02", Peek(K("global"), F.GLOBAL_DUMP, 1, None)),
+    ("F0 42 30 19 7A", Peek(K("other"), None, 1, None)),
+    ("F0 7E 02 06 02 42", Peek(K("identity_reply"), None, 3, 15)),
+    ("F0 7E 7F 06 01 F7", Peek(K("other"), None, None, 6)),
+    ("F0 7E 7F 09 01 F7", Peek(K("other"), None, None, None)),
+    ("F0 41 10 42 12", Peek(K("other"), None, None, None)),
+    ("F0 42 30 28 10", Peek(MessageKind("other"), None, None, None)),
+    ("F0 42 40 19 12", Peek(MessageKind("other"), None, None, None)),
+    ("F0 42", Peek(MessageKind("other"), None, None, None)),
+    ("", Peek(MessageKind("other"), None, None, None)),
 ]
 
 

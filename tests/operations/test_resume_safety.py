@@ -12,7 +12,7 @@ from tests.engine.helpers import engine_for, factory_file, procedure, session_fo
 from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.emulator import M1Emulator, build_state
 from wizard.emulator.state import M1State
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.engine.session import Session
 from wizard.operations import words
 from wizard.procedure.model import BackupStep, InstructionStep, TransferSource, TransferStep

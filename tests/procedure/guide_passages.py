@@ -55,7 +55,7 @@ class Passage:
     step: int | None
     lead: str
     text: str
-    keys: tuple[panel_keys.Step, ...]
+    keys: tuple[panel_keys.Press, ...]
 
     def __str__(self) -> str:
         where = [self.section]
@@ -206,7 +206,7 @@ def _lead(body: str, colon: int, floor: int) -> str:
     return words.removeprefix("or ").strip()
 
 
-def _keys_of(sequence: str) -> tuple[panel_keys.Step, ...] | None:
+def _keys_of(sequence: str) -> tuple[panel_keys.Press, ...] | None:
     """The keys of a candidate, None when it is not a key sequence."""
     # "to install the ram card battery: 1. Power on ..." would end at a step number.
     if BARE_STEP_NUMBER.fullmatch(_without_remarks(sequence)):

@@ -25,7 +25,7 @@ from wizard.device.restore import RestoreRefused, RestoreState, plan_restore, re
 from wizard.device.restore import verify as verify_read_back
 from wizard.device.store import SaveError
 from wizard.engine.checks import REGISTRY
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.session import Session
 from wizard.errors import TransportError, WizardError

@@ -23,7 +23,7 @@ from wizard.device.detect import detect
 from wizard.device.outcomes import ADVICE, DeviceError, Outcome
 from wizard.device.store import SaveError
 from wizard.emulator import Faults
-from wizard.engine.checks import CheckStatus
+from wizard.engine.checks import Verdict
 from wizard.engine.checks.protect import memory_unprotected
 from wizard.engine.checks.reach import EXCL_FIX, SILENCE_FIX, exclusive_enabled, m1_responds
 from wizard.engine.runner import UNFINISHED_TRANSFER
@@ -117,7 +117,7 @@ def test_the_protect_probe_reports_a_vanished_port_instead_of_raising(tmp_path: 
     session = session_of(bench)
     bench.transport.arm(Phase.BACKUP_RECEIVE, Trap.VANISH)
     result = memory_unprotected(session, {})
-    assert result.status is CheckStatus.CANNOT_TELL
+    assert result.status is Verdict.CANNOT_TELL
     assert result.reason == "The MIDI system reported an error: device unplugged."
 
 

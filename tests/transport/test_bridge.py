@@ -13,7 +13,7 @@ from wizard.emulator.machine import M1Emulator
 from wizard.emulator.scenarios import build_state
 from wizard.emulator.timing import Timing
 from wizard.transport.base import ByteProgress, PortPair, Transport, check_outgoing
-from wizard.transport.bridge import Direction, EmulatorBridge, Traffic
+from wizard.transport.bridge import EmulatorBridge, M1Direction, Traffic
 from wizard.transport.link import EmulatorLink
 from wizard.transport.receiving import QueuedPieces, StreamReceiver
 
@@ -106,9 +106,9 @@ def test_requests_are_answered_and_reported(port: MemoryPort) -> None:
         port.incoming.put(MODE_REQUEST)
         mode = port.wait_sent(lambda m: m[:5] == bytes.fromhex("F0 42 30 19 42"))
         assert len(mode) == 10
-        answered = reports.wait_for(lambda t: t.direction is Direction.OUT)
-        assert answered == Traffic(Direction.OUT, mode)
-        assert reports.items[0] == Traffic(Direction.IN, MODE_REQUEST)
+        answered = reports.wait_for(lambda t: t.direction is M1Direction.OUT)
+        assert answered == Traffic(M1Direction.OUT, mode)
+        assert reports.items[0] == Traffic(M1Direction.IN, MODE_REQUEST)
 
 
 def test_damaged_input_is_reported_and_serving_goes_on(port: MemoryPort) -> None:
@@ -116,7 +116,7 @@ def test_damaged_input_is_reported_and_serving_goes_on(port: MemoryPort) -> None
         port.incoming.put(bytes.fromhex("F0 42 30 19 1C") + MODE_REQUEST)
         damaged = reports.wait_for(lambda t: t.problem is not None)
         assert damaged == Traffic(
-            Direction.IN,
+            M1Direction.IN,
             bytes.fromhex("F0 42 30 19 1C"),
             "A SysEx message broke off after 5 bytes: a new message (F0) started before its "
             "end byte (F7).",
@@ -128,7 +128,7 @@ def test_a_reply_the_port_cannot_carry_is_reported(port: MemoryPort) -> None:
     all_data_request = bytes.fromhex("F0 42 30 19 0F 00 F7")  # §2.2, answered with 50
     with serve(port) as (_bridge, reports):
         port.incoming.put(all_data_request)
-        refused = reports.wait_for(lambda t: t.direction is Direction.OUT)
+        refused = reports.wait_for(lambda t: t.direction is M1Direction.OUT)
         assert refused.problem == (
             f"The message is {len(refused.data)} bytes long but the test port carries at "
             "most 16379 bytes in one message, so it was not sent. Send smaller dumps "

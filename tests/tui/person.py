@@ -15,8 +15,7 @@ from textual.widgets import Button, Input, OptionList
 
 from wizard.device.exchange import Timeouts
 from wizard.emulator import Timing
-from wizard.m1.panel_keys import Choice
-from wizard.m1.panel_keys import Step as Press
+from wizard.m1.panel_keys import Choice, Press
 from wizard.procedure.model import KeysStep, Step
 from wizard.tui.action_bar import ActionBar
 from wizard.tui.app import WizardApp

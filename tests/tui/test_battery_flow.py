@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.engine.helpers import factory_file
 from tests.tui.person import SIZE, Person, demo_launch
 from wizard.emulator import build_state
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.operations.maintenance import read_log
 from wizard.tui.app import WizardApp
 

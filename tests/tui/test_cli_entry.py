@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from wizard.cli import main
-from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.tui.launch import Launch
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress
-from wizard.engine.checks.result import CheckResult, CheckStatus
+from wizard.engine.checks.result import CheckResult, Verdict
 from wizard.engine.operator import OperatorQuit, Recovery, StepPosition, Validator
 from wizard.procedure.model import KeysStep, Step, TransferSource, TransferStep
 from wizard.tui.action_bar import QUIT, Quit
@@ -83,7 +83,7 @@ def sending(done: int) -> Progress:
 
 
 def test_answers_come_back_from_the_screen() -> None:
-    problem = CheckResult("m1_responds", CheckStatus.FAIL, "Nothing answered.")
+    problem = CheckResult("m1_responds", Verdict.FAIL, "Nothing answered.")
     assert operator_for(Screen(Recovery.SKIP)).recover(problem, True) is Recovery.SKIP
     assert operator_for(Screen(Path("bank.syx"))).choose_file("?") == Path("bank.syx")
     assert operator_for(Screen("123456")).ask("Serial", lambda _: None) == "123456"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.tui.person import SIZE, Person, demo_launch, until
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.operations.journal import Event, Journal
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.home import RESUME_ID, HomeScreen

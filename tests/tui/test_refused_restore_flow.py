@@ -11,7 +11,7 @@ from wizard.device.outcomes import PROTECT_OFF_KEYS
 from wizard.emulator import build_state
 from wizard.emulator.dumps import bank_dump
 from wizard.emulator.state import Memory
-from wizard.engine.outcome import RunStatus
+from wizard.engine.endings import RunStatus
 from wizard.m1 import Bank, Function
 from wizard.m1.panel_keys import parse_sequence
 from wizard.tui.app import WizardApp

@@ -18,10 +18,11 @@ from wizard.emulator.scenarios import SCENARIOS, build_state
 from wizard.emulator.state import M1State
 from wizard.emulator.timing import Timing
 from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportError, WizardError
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
-from wizard.transport.bridge import Direction, EmulatorBridge, Traffic
+from wizard.transport.bridge import EmulatorBridge, M1Direction, Traffic
 from wizard.transport.link import EmulatorLink
 from wizard.transport.port_names import PortChoice
 from wizard.transport.rtmidi_ports import open_ports, open_virtual_ports
@@ -97,7 +98,7 @@ def prepare_state(scenario: str, load: str | None) -> tuple[M1State, str | None]
             f"Run `m1-wizard inspect {load}` to see why.",
         )
     # Imported here so that the emulator's file loader is only needed with --load.
-    from wizard.emulator.loading import load_messages
+    from wizard.emulator.preload import load_messages
 
     summary = load_messages(state, dump.dumps)
     return state, f"Loaded {', '.join(summary.stored)} from {load}."
@@ -121,7 +122,7 @@ def describe(data: bytes) -> str:
     if data[:1] == b"\xf0" and data[1:2] == b"\x7e" and data[3:5] == b"\x06\x01":
         return "IDENTITY REQUEST"
     seen = peek(data)
-    if seen.kind == "identity_reply":
+    if seen.kind is MessageKind.IDENTITY_REPLY:
         return "IDENTITY REPLY"
     if seen.function is not None:
         return describe_function(seen.function)
@@ -132,7 +133,7 @@ def describe(data: bytes) -> str:
 def status_line(traffic: Traffic) -> str:
     """The line printed for one handled message or problem."""
     stamp = datetime.now().strftime("%H:%M:%S.%f")[:-3]
-    arrow = "->" if traffic.direction is Direction.IN else "<-"
+    arrow = "->" if traffic.direction is M1Direction.IN else "<-"
     what = f"{arrow} {len(traffic.data):6d} bytes"
     if traffic.problem is not None:
         return f"{stamp} {what}  problem: {traffic.problem}"

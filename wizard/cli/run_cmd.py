@@ -15,7 +15,7 @@ from wizard.cli.procedures_cmd import load_procedures
 from wizard.cli.terminal_operator import TerminalOperator
 from wizard.device.connection import Connection
 from wizard.device.exchange import Timeouts
-from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine
 from wizard.engine.session import Session

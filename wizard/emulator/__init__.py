@@ -2,8 +2,8 @@
 
 from wizard.emulator.behaviour import Behaviour, Protect, ProtectRules
 from wizard.emulator.faults import Faults
-from wizard.emulator.loading import LoadSummary, load_messages
 from wizard.emulator.machine import M1Emulator
+from wizard.emulator.preload import LoadSummary, load_messages
 from wizard.emulator.scenarios import SCENARIOS, build_state
 from wizard.emulator.timing import Reply, Slot, Timing, schedule
 

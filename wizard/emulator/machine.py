@@ -21,7 +21,7 @@ from wizard.m1.messages import ModeChange
 
 if TYPE_CHECKING:
     from wizard.emulator.actions import PanelAction
-    from wizard.emulator.panel import FrontPanel
+    from wizard.emulator.panel import EmulatedPanel
 
 __all__ = ["M1Emulator", "Reply", "Timing"]
 
@@ -51,7 +51,7 @@ class M1Emulator:
         self.timing = timing
         self.behaviour = behaviour if behaviour is not None else Behaviour()
         self._line = FaultLine(faults if faults is not None else Faults())
-        self._panel: FrontPanel | None = None
+        self._panel: EmulatedPanel | None = None
         self._panel_state: M1State | None = None
 
     @property
@@ -95,13 +95,13 @@ class M1Emulator:
             return []
         return [Reply(bytes((ACTIVE_SENSING,)), 0.0)]
 
-    def _front_panel(self) -> FrontPanel:
+    def _front_panel(self) -> EmulatedPanel:
         # Imported here: the panel imports the state module of this package, and the
         # emulator must work for SysEx alone without building a panel.
-        from wizard.emulator.panel import FrontPanel
+        from wizard.emulator.panel import EmulatedPanel
 
         if self._panel is None or self._panel_state is not self.state:
-            self._panel = FrontPanel(self.state)
+            self._panel = EmulatedPanel(self.state)
             self._panel_state = self.state
         return self._panel
 

@@ -54,7 +54,7 @@ def ena_dis(flag: bool) -> str:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class JobResult:
     """What pressing G on a page did.
 
     Attributes:
@@ -95,9 +95,9 @@ class Page:
         """Why G cannot run now (shown on the display), or "" when it can."""
         return ""
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         """Carry out the page's job; only called when `refusal()` is ""."""
-        return Outcome()
+        return JobResult()
 
 
 PageFactory = Callable[[M1State], Page]

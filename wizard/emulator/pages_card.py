@@ -25,7 +25,7 @@ from wizard.emulator.initial import initialised_memory
 from wizard.emulator.pages import (
     COMPLETED,
     MEMORY_PROTECTED,
-    Outcome,
+    JobResult,
     Page,
     stepped,
 )
@@ -117,9 +117,9 @@ class LoadPage(_TransferPage):
             protected = protected or s.protect_sequence
         return problem or (MEMORY_PROTECTED if protected else "")
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         if self.state.card is None:
-            return Outcome(NO_CARD)
+            return JobResult(NO_CARD)
         source = self.state.card.memory
         memory = self.state.memory
         memory.global_data = source.global_data
@@ -127,7 +127,7 @@ class LoadPage(_TransferPage):
         memory.combinations = list(source.combinations)
         if self.choice == ALL:
             memory.sequence = source.sequence
-        return Outcome(COMPLETED)
+        return JobResult(COMPLETED)
 
 
 class SavePage(_TransferPage):
@@ -141,10 +141,10 @@ class SavePage(_TransferPage):
         too_long = event_count(self.state.memory.sequence) > CARD_SEQUENCE_EVENTS
         return problem or (CARD_FULL if self.choice == ALL and too_long else "")
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         card = self.state.card
         if card is None or card.formatted is None:
-            return Outcome(NO_CARD if card is None else NOT_FORMATTED)
+            return JobResult(NO_CARD if card is None else NOT_FORMATTED)
         memory = self.state.memory
         card.memory = Memory(
             card.formatted,
@@ -153,7 +153,7 @@ class SavePage(_TransferPage):
             list(memory.combinations),
             memory.sequence if self.choice == ALL else card.memory.sequence,
         )
-        return Outcome(COMPLETED)
+        return JobResult(COMPLETED)
 
 
 class FormatPage(Page):
@@ -177,11 +177,11 @@ class FormatPage(Page):
     def refusal(self) -> str:
         return card_problem(self.state, writing=True, formatted=False)
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         card = self.state.card
         if card is None:
-            return Outcome(NO_CARD)
+            return JobResult(NO_CARD)
         allocation = self.choice[1]
         card.formatted = allocation
         card.memory = initialised_memory(allocation)
-        return Outcome(COMPLETED)
+        return JobResult(COMPLETED)

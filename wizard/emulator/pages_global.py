@@ -20,7 +20,7 @@ from __future__ import annotations
 from wizard.emulator.actions import SendDump
 from wizard.emulator.pages import (
     COMPLETED,
-    Outcome,
+    JobResult,
     Page,
     PageFactory,
     clamped,
@@ -158,8 +158,8 @@ class DataDumpPage(Page):
         self.choice = stepped(DUMP_TYPES, self.choice, delta)
         return ""
 
-    def execute(self) -> Outcome:
-        return Outcome(COMPLETED, (SendDump(self.choice[1]),))
+    def execute(self) -> JobResult:
+        return JobResult(COMPLETED, (SendDump(self.choice[1]),))
 
 
 GLOBAL_PAGES: dict[int, tuple[PageFactory, ...]] = {

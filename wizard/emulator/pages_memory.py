@@ -23,7 +23,7 @@ Choosing the allocation the M1 already has changes nothing.
 from __future__ import annotations
 
 from wizard.emulator.initial import init_combination, init_program
-from wizard.emulator.pages import COMPLETED, Outcome, Page, PageFactory, on_off, stepped
+from wizard.emulator.pages import COMPLETED, JobResult, Page, PageFactory, on_off, stepped
 from wizard.emulator.selection import refresh_edit_buffers
 from wizard.emulator.song_block import SequenceLayout, sequence_block
 from wizard.emulator.song_edit import event_count
@@ -154,9 +154,9 @@ class AllocationPage(Page):
         self.choice = stepped(tuple(Allocation), self.choice, delta)
         return ""
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         change_allocation(self.state, self.choice)
-        return Outcome(COMPLETED)
+        return JobResult(COMPLETED)
 
 
 MEMORY_PAGES: tuple[PageFactory, ...] = (

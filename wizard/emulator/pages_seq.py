@@ -29,7 +29,7 @@ from __future__ import annotations
 from wizard.emulator.pages import (
     COMPLETED,
     MEMORY_PROTECTED,
-    Outcome,
+    JobResult,
     Page,
     PageFactory,
     clamped,
@@ -223,13 +223,13 @@ class EraseSongPage(Page):
     def refusal(self) -> str:
         return _erase_refusal(self.state)
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         memory = self.state.memory
         try:
             memory.sequence = erase_song(memory.sequence, self.song)
         except BuildError:
-            return Outcome(SEQ_DATA_ERROR)
-        return Outcome(COMPLETED)
+            return JobResult(SEQ_DATA_ERROR)
+        return JobResult(COMPLETED)
 
 
 class EraseTrackPage(Page):
@@ -255,13 +255,13 @@ class EraseTrackPage(Page):
     def refusal(self) -> str:
         return _erase_refusal(self.state)
 
-    def execute(self) -> Outcome:
+    def execute(self) -> JobResult:
         memory = self.state.memory
         try:
             memory.sequence = erase_track(memory.sequence, self.state.song_number, self.track)
         except BuildError:
-            return Outcome(SEQ_DATA_ERROR)
-        return Outcome(COMPLETED)
+            return JobResult(SEQ_DATA_ERROR)
+        return JobResult(COMPLETED)
 
 
 def seq_pages(session: SequencerSession) -> dict[int, tuple[PageFactory, ...]]:

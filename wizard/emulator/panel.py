@@ -42,7 +42,7 @@ PLAY_MODES = frozenset({Mode.PROGRAM, Mode.COMBINATION})
 EDIT_MODES = frozenset({Mode.EDIT_PROGRAM, Mode.EDIT_COMBINATION})
 
 
-class FrontPanel:
+class EmulatedPanel:
     """The M1's keys and display, acting on `state` directly.
 
     Args:

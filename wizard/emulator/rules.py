@@ -14,7 +14,13 @@ from wizard.emulator.dumps import (
     mode_data,
     readable_memory,
 )
-from wizard.emulator.loads import Outcome, load_bank, load_edit_buffer, parse_korg, write
+from wizard.emulator.incoming_data import (
+    StatusReply,
+    load_bank,
+    load_edit_buffer,
+    parse_korg,
+    write,
+)
 from wizard.emulator.selection import (
     COMBINATION_MODES,
     PROGRAM_MODES,
@@ -88,7 +94,7 @@ def respond(state: M1State, behaviour: Behaviour, data: bytes) -> list[Outgoing]
     if not _addressed(data, state.global_channel) or not state.excl_enabled:
         return []  # rules 1 and 2: another channel or EXCL = DIS means silence
     outcome = _korg(state, behaviour, data)
-    if isinstance(outcome, Outcome):
+    if isinstance(outcome, StatusReply):
         status = Status(state.global_channel, outcome.status).to_bytes()
         return [Outgoing(status, outcome.after_bulk_load)]
     if outcome is None:
@@ -124,7 +130,7 @@ def _identity(state: M1State, behaviour: Behaviour, data: bytes) -> list[Outgoin
     return [Outgoing(IdentityReply(channel, version=version).to_bytes())]
 
 
-def _korg(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome | KorgMessage | None:
+def _korg(state: M1State, behaviour: Behaviour, data: bytes) -> StatusReply | KorgMessage | None:
     header = peek(data)
     function = header.function
     if function is None:
@@ -144,41 +150,41 @@ def _korg(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome | KorgMe
     return None
 
 
-def _request(state: M1State, data: bytes) -> Outcome | KorgMessage:
+def _request(state: M1State, data: bytes) -> StatusReply | KorgMessage:
     """Rule 4 and rule 7's first half: answer with the dump, MODE DATA, or 24."""
     channel = state.global_channel
     message = parse_korg(data)
     if not isinstance(message, Request):
-        return Outcome(Function.FORMAT_ERROR)
+        return StatusReply(Function.FORMAT_ERROR)
     function = message.request
     if function is Function.MODE_REQUEST:
         return mode_data(state, channel)
     if function is Function.PROGRAM_REQUEST:
         if state.mode not in PROGRAM_MODES:
-            return Outcome(Function.LOAD_ERROR)
+            return StatusReply(Function.LOAD_ERROR)
         return edit_dump(state, Function.PROGRAM_DUMP, channel)
     if function is Function.COMBINATION_REQUEST:
         if state.mode not in COMBINATION_MODES:
-            return Outcome(Function.LOAD_ERROR)
+            return StatusReply(Function.LOAD_ERROR)
         return edit_dump(state, Function.COMBINATION_DUMP, channel)
     if function in NAME_REQUESTS or message.bank is None:
         # PCM-card name dumps have no known format (§9 item 12): the emulated M1
         # answers as if no PCM card could be read.
-        return Outcome(Function.LOAD_ERROR)
+        return StatusReply(Function.LOAD_ERROR)
     memory = readable_memory(state, message.bank)
     if memory is None:
-        return Outcome(Function.LOAD_ERROR)
+        return StatusReply(Function.LOAD_ERROR)
     return bank_dump(memory, message.reply_function, message.bank, channel)
 
 
-def _mode_change(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome | None:
+def _mode_change(state: M1State, behaviour: Behaviour, data: bytes) -> StatusReply | None:
     """Rule 7's second half: 4E switches among the remote modes and is never answered.
 
     NOTE 2 reads "b = 0: change the mode, 1: don't change", so b = 1 leaves the mode alone.
     """
     message = parse_korg(data)
     if not isinstance(message, ModeChange):
-        return Outcome(Function.FORMAT_ERROR)
+        return StatusReply(Function.FORMAT_ERROR)
     try:
         mode = Mode(message.mode)
     except ValueError:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from wizard.engine import step_actions, transfer_steps
+from wizard.engine.endings import RunOutcome, RunStatus, StepEnd, StepOutcome
 from wizard.engine.operator import Navigation, Operator, OperatorQuit, StepPosition
-from wizard.engine.outcome import RunOutcome, RunStatus, StepEnd, StepOutcome
 from wizard.engine.plan import PlannedStep, plan_steps
 from wizard.engine.replay import RunReplay, latest_unit_backup, replay_run
 from wizard.engine.session import Session

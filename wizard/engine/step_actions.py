@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.engine.checks import run_check
-from wizard.engine.checks.result import CheckResult, CheckStatus, failed
+from wizard.engine.checks.result import CheckResult, Verdict, failed
+from wizard.engine.endings import DONE, StepEnd, StepOutcome
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
-from wizard.engine.outcome import DONE, StepEnd, StepOutcome
 from wizard.engine.plan import PlannedStep
 from wizard.engine.session import Session
 from wizard.operations.journal import Event, RunJournal
@@ -120,7 +120,7 @@ def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
         return result
     return CheckResult(
         result.check,
-        CheckStatus.FAIL,
+        Verdict.FAIL,
         f"{result.reason} But the answer to “{result.question}” was no.",
         result.if_not,
     )

@@ -11,7 +11,7 @@ from wizard.device.progress import Progress
 from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.engine.checks.asking import detected, exchange_of, mode_data
 from wizard.engine.checks.result import CheckResult, failed, from_error
-from wizard.engine.outcome import DONE, StepOutcome
+from wizard.engine.endings import DONE, StepOutcome
 from wizard.engine.step_actions import StepContext, after_failure
 from wizard.errors import WizardError
 from wizard.operations import words

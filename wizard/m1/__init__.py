@@ -1,6 +1,7 @@
 """Sans-I/O model of the Korg M1's system-exclusive language: bytes in, typed objects out."""
 
 from wizard.m1.constants import Allocation, Bank, Function, Mode
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.messages import (
     AllCombinationsDump,
     AllDataDump,
@@ -39,6 +40,7 @@ __all__ = [
     "IdentityRequest",
     "KorgMessage",
     "Message",
+    "MessageKind",
     "Mode",
     "ModeChange",
     "ModeData",

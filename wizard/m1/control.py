@@ -22,6 +22,7 @@ from wizard.m1.message_base import (
     KorgMessage,
     data_byte,
 )
+from wizard.m1.message_kinds import MessageKind
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Request(KorgMessage):
 
     request: Function = Function.MODE_REQUEST
     bank: Bank | None = None
-    KIND: ClassVar[str] = "request"
+    KIND: ClassVar[MessageKind] = MessageKind.REQUEST
 
     def __post_init__(self) -> None:
         if self.request not in REQUEST_FUNCTIONS:
@@ -56,7 +57,7 @@ class Status(KorgMessage):
     """A one-byte reply: 23 load completed, 24 load error, 26 format error, 21/22 write (§5.4)."""
 
     status: Function = Function.LOAD_COMPLETED
-    KIND: ClassVar[str] = "status"
+    KIND: ClassVar[MessageKind] = MessageKind.STATUS
 
     def __post_init__(self) -> None:
         if self.status not in STATUS_FUNCTIONS:
@@ -84,7 +85,7 @@ class ModeData(KorgMessage):
     allocation: int = int(Allocation.P100_C100)
     card: int = 0
     pcm_card: int = 1
-    KIND: ClassVar[str] = "mode_data"
+    KIND: ClassVar[MessageKind] = MessageKind.MODE_DATA
 
     @property
     def function(self) -> Function:
@@ -171,7 +172,7 @@ class ModeChange(KorgMessage):
 
     mode: int = int(Mode.PROGRAM)
     flag: int = 0
-    KIND: ClassVar[str] = "mode_change"
+    KIND: ClassVar[MessageKind] = MessageKind.MODE_CHANGE
 
     @property
     def function(self) -> Function:
@@ -188,7 +189,7 @@ class WriteRequest(KorgMessage):
     write: Function = Function.PROGRAM_WRITE
     bank: Bank = Bank.INTERNAL
     number: int = 0
-    KIND: ClassVar[str] = "write_request"
+    KIND: ClassVar[MessageKind] = MessageKind.WRITE_REQUEST
 
     def __post_init__(self) -> None:
         if self.write not in (Function.PROGRAM_WRITE, Function.COMBINATION_WRITE):
@@ -209,7 +210,7 @@ class ParameterChange(KorgMessage):
     page: int = 0
     position: int = 0
     value: int = 0
-    KIND: ClassVar[str] = "parameter_change"
+    KIND: ClassVar[MessageKind] = MessageKind.PARAMETER_CHANGE
 
     @property
     def function(self) -> Function:

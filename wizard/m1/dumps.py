@@ -16,6 +16,7 @@ from wizard.m1.constants import (
     Function,
 )
 from wizard.m1.message_base import KorgMessage, allocation_byte
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.packing import pack
 from wizard.m1.records import Combination, GlobalData, Program, SequenceData
 
@@ -25,7 +26,7 @@ class ProgramDump(KorgMessage):
     """PROGRAM PARAMETER DUMP 40: the program edit buffer (170 bytes)."""
 
     program: Program = field(default_factory=lambda: Program(bytes(PROGRAM_SIZE)))
-    KIND: ClassVar[str] = "program"
+    KIND: ClassVar[MessageKind] = MessageKind.PROGRAM
 
     @property
     def function(self) -> Function:
@@ -40,7 +41,7 @@ class CombinationDump(KorgMessage):
     """COMBINATION PARAMETER DUMP 49: the combination edit buffer (148 bytes)."""
 
     combination: Combination = field(default_factory=lambda: Combination(bytes(COMBINATION_SIZE)))
-    KIND: ClassVar[str] = "combination"
+    KIND: ClassVar[MessageKind] = MessageKind.COMBINATION
 
     @property
     def function(self) -> Function:
@@ -64,7 +65,7 @@ class AllProgramsDump(KorgMessage):
     programs: tuple[Program, ...] = ()
     bank: Bank = Bank.INTERNAL
     allocation: Allocation = Allocation.P100_C100
-    KIND: ClassVar[str] = "all_programs"
+    KIND: ClassVar[MessageKind] = MessageKind.ALL_PROGRAMS
 
     def __post_init__(self) -> None:
         _check_count(self.programs, self.allocation, "programs")
@@ -85,7 +86,7 @@ class AllCombinationsDump(KorgMessage):
     combinations: tuple[Combination, ...] = ()
     bank: Bank = Bank.INTERNAL
     allocation: Allocation = Allocation.P100_C100
-    KIND: ClassVar[str] = "all_combinations"
+    KIND: ClassVar[MessageKind] = MessageKind.ALL_COMBINATIONS
 
     def __post_init__(self) -> None:
         _check_count(self.combinations, self.allocation, "combinations")
@@ -105,7 +106,7 @@ class GlobalDump(KorgMessage):
 
     data: GlobalData = field(default_factory=lambda: GlobalData(bytes(861)))
     bank: Bank = Bank.INTERNAL
-    KIND: ClassVar[str] = "global"
+    KIND: ClassVar[MessageKind] = MessageKind.GLOBAL
 
     @property
     def function(self) -> Function:
@@ -128,7 +129,7 @@ class SequenceDump(KorgMessage):
     sequence: SequenceData = field(default_factory=lambda: SequenceData(bytes(1522)))
     bank: Bank = Bank.INTERNAL
     allocation: Allocation = Allocation.P100_C100
-    KIND: ClassVar[str] = "sequence"
+    KIND: ClassVar[MessageKind] = MessageKind.SEQUENCE
 
     @property
     def function(self) -> Function:
@@ -152,7 +153,7 @@ class AllDataDump(KorgMessage):
     sequence: SequenceData = field(default_factory=lambda: SequenceData(bytes(1522)))
     bank: Bank = Bank.INTERNAL
     allocation: Allocation = Allocation.P100_C100
-    KIND: ClassVar[str] = "all_data"
+    KIND: ClassVar[MessageKind] = MessageKind.ALL_DATA
 
     def __post_init__(self) -> None:
         _check_count(self.programs, self.allocation, "programs")

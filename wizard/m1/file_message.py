@@ -14,9 +14,10 @@ from wizard.m1.constants import (
     Bank,
     Function,
 )
+from wizard.m1.message_kinds import DUMP_KINDS, MessageKind
 from wizard.m1.messages import AllDataDump, KorgMessage, Message, ModeChange, SequenceDump
 from wizard.m1.parse import PAYLOAD_START, Peek, describe_function, parse, peek
-from wizard.m1.report import DUMP_KINDS, Contents, Problem, contents_of, error, warning
+from wizard.m1.report import Contents, Problem, contents_of, error, warning
 from wizard.m1.sizes import DUMP_PREFIX
 from wizard.m1.sysex_scan import Span
 
@@ -55,7 +56,7 @@ class FileMessage:
     problems: tuple[Problem, ...] = ()
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> MessageKind:
         """all_data, all_programs, ..., identity_reply or other."""
         return self.peek.kind
 
@@ -124,10 +125,10 @@ class FileMessage:
         """What it is in a few words, e.g. "ALL PROGRAM DUMP (4C)"."""
         if self.peek.function is not None:
             return describe_function(self.peek.function)
-        if self.kind == "identity_reply":
+        if self.kind is MessageKind.IDENTITY_REPLY:
             return "IDENTITY REPLY"
         if isinstance(self.message, KorgMessage):
-            return self.message.kind.replace("_", " ").upper()
+            return self.message.kind.words.upper()
         return "unknown message"
 
 
@@ -214,7 +215,7 @@ def _checks(message: Message, data: bytes, index: int, offset: int) -> list[Prob
         if isinstance(message, KorgMessage):
             what = describe_function(message.function)
         else:
-            what = message.kind.replace("_", " ")
+            what = message.kind.words
         return [
             warning(
                 f"{where} ({what}) is not a dump; it holds no sounds and will not be sent.",

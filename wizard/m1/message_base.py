@@ -22,6 +22,7 @@ from wizard.m1.constants import (
     Bank,
     Function,
 )
+from wizard.m1.message_kinds import MessageKind
 
 KORG_HEADER_LENGTH = 4
 CARD_STATUS_BITS = 0x33  # §2.4 NOTE 4: only the `ll` and `kk` bits of `00ll 00kk` mean anything
@@ -92,14 +93,14 @@ def allocation_byte(bank: Bank, allocation: Allocation) -> int:
 class Message:
     """Base of every M1 message; `kind` names it for reports and JSON."""
 
-    KIND: ClassVar[str] = "other"
+    KIND: ClassVar[MessageKind] = MessageKind.OTHER
 
     def to_bytes(self) -> bytes:
         """The complete message, F0 to F7."""
         raise NotImplementedError
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> MessageKind:
         """Report name of the message kind."""
         return self.KIND
 
@@ -109,7 +110,7 @@ class IdentityRequest(Message):
     """Universal identity request `F0 7E dd 06 01 F7` (§1.2); 7F reaches any channel."""
 
     device: int = ALL_CALL_DEVICE
-    KIND: ClassVar[str] = "identity_request"
+    KIND: ClassVar[MessageKind] = MessageKind.IDENTITY_REQUEST
 
     def to_bytes(self) -> bytes:
         return bytes(
@@ -137,7 +138,7 @@ class IdentityReply(Message):
     family: bytes = bytes((M1_MODEL_ID, 0))
     member: bytes = bytes(2)
     version: bytes = bytes(4)
-    KIND: ClassVar[str] = "identity_reply"
+    KIND: ClassVar[MessageKind] = MessageKind.IDENTITY_REPLY
 
     def to_bytes(self) -> bytes:
         check_channel(self.channel)

@@ -80,7 +80,8 @@ class Choice:
         return "/".join(k.value for k in self.options)
 
 
-Step = Key | Choice
+Press = Key | Choice
+"""One item of a key sequence: a key to press, or a choice between keys."""
 
 
 def normalize(text: str) -> str:
@@ -120,7 +121,7 @@ def parse_key(text: str, offset: int | None = None) -> Key:
     raise _unknown(text.strip(), offset)
 
 
-def _parse_token(token: str, offset: int) -> tuple[Step, ...]:
+def _parse_token(token: str, offset: int) -> tuple[Press, ...]:
     """The steps one comma-separated token stands for."""
     canonical = normalize(token)
     if canonical in _SPELLINGS:
@@ -185,7 +186,7 @@ def _blank_remarks(text: str) -> str:
     return "".join(chars)
 
 
-def parse_sequence(text: str) -> tuple[Step, ...]:
+def parse_sequence(text: str) -> tuple[Press, ...]:
     """Keys written as in the owner's guide, in order.
 
     Keys are separated by commas; case and spacing do not matter; a number of several
@@ -207,7 +208,7 @@ def parse_sequence(text: str) -> tuple[Step, ...]:
             "Write the keys separated by commas, e.g. 'GLOBAL, 5, D, UP'.",
             0,
         )
-    steps: list[Step] = []
+    steps: list[Press] = []
     start = 0
     for token in cleaned.split(","):
         stripped = token.strip()
@@ -223,6 +224,6 @@ def parse_sequence(text: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def format_sequence(steps: tuple[Step, ...] | list[Step]) -> str:
+def format_sequence(steps: tuple[Press, ...] | list[Press]) -> str:
     """Steps written back the guide's way, one press per item ("PROG, 0, 0")."""
     return ", ".join(str(s) for s in steps)

@@ -36,6 +36,7 @@ from wizard.m1.framing import (
     describe_function,
     length_problem,
 )
+from wizard.m1.message_kinds import KIND_BY_FUNCTION, MessageKind
 from wizard.m1.messages import (
     BANKED_REQUESTS,
     REQUEST_FUNCTIONS,
@@ -78,18 +79,6 @@ IDENTITY_REQUEST_LENGTH = 6
 IDENTITY_REPLY_LENGTH = 15
 PAYLOAD_START = 5  # after F0 42 3n 19 ff
 
-# Kinds for reports (the `kind` field of `m1-wizard inspect --json`).
-KIND_BY_FUNCTION: dict[Function, str] = {
-    Function.ALL_DATA_DUMP: "all_data",
-    Function.ALL_PROGRAMS_DUMP: "all_programs",
-    Function.ALL_COMBINATIONS_DUMP: "all_combinations",
-    Function.GLOBAL_DUMP: "global",
-    Function.SEQUENCE_DUMP: "sequence",
-    Function.PROGRAM_DUMP: "program",
-    Function.COMBINATION_DUMP: "combination",
-    Function.MODE_DATA: "mode_data",
-}
-
 
 @dataclass(frozen=True)
 class Peek:
@@ -98,7 +87,7 @@ class Peek:
     `expected_length` is None when the header is too short or too strange to tell.
     """
 
-    kind: str
+    kind: MessageKind
     function: Function | None
     channel: int | None
     expected_length: int | None
@@ -141,10 +130,10 @@ def peek(data: bytes | bytearray) -> Peek:
     if len(data) >= 5 and data[0] == SYSEX_START and data[1] == UNIVERSAL_NON_REALTIME:
         if data[3] == GENERAL_INFORMATION and data[4] == IDENTITY_REPLY:
             channel = data[2] + 1 if data[2] < 16 else None
-            return Peek("identity_reply", None, channel, IDENTITY_REPLY_LENGTH)
+            return Peek(MessageKind.IDENTITY_REPLY, None, channel, IDENTITY_REPLY_LENGTH)
         if data[3] == GENERAL_INFORMATION and data[4] == IDENTITY_REQUEST:
-            return Peek("other", None, None, IDENTITY_REQUEST_LENGTH)
-        return Peek("other", None, None, None)
+            return Peek(MessageKind.OTHER, None, None, IDENTITY_REQUEST_LENGTH)
+        return Peek(MessageKind.OTHER, None, None, None)
     if (
         len(data) < 5
         or data[0] != SYSEX_START
@@ -152,13 +141,13 @@ def peek(data: bytes | bytearray) -> Peek:
         or data[3] != M1_MODEL_ID
         or data[2] & 0xF0 != FORMAT_BASE
     ):
-        return Peek("other", None, None, None)
+        return Peek(MessageKind.OTHER, None, None, None)
     channel = (data[2] & 0x0F) + 1
     try:
         function = Function(data[4])
     except ValueError:
-        return Peek("other", None, channel, None)
-    kind = KIND_BY_FUNCTION.get(function, "other")
+        return Peek(MessageKind.OTHER, None, channel, None)
+    kind = KIND_BY_FUNCTION.get(function, MessageKind.OTHER)
     if function in DUMP_PREFIX:
         header = _dump_header(data, function)
         if header is None:

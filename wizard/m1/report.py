@@ -17,11 +17,6 @@ from wizard.m1.messages import (
     SequenceDump,
 )
 
-# Kinds whose messages carry sounds, songs or global settings: what a restore sends.
-DUMP_KINDS = frozenset(
-    {"all_data", "all_programs", "all_combinations", "global", "sequence", "program", "combination"}
-)
-
 
 class Severity(StrEnum):
     """How bad a problem is.

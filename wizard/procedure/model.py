@@ -129,7 +129,7 @@ class KeysStep(StepBase):
     """
 
     kind: ClassVar[str] = "keys"
-    keys: tuple[panel_keys.Step, ...]
+    keys: tuple[panel_keys.Press, ...]
     source: str
     display: tuple[str, ...] = ()
     guide: str = ""

@@ -18,7 +18,7 @@ POLL_SECONDS = 0.25
 """How long each worker waits for traffic before it looks at the stop flag again."""
 
 
-class Direction(Enum):
+class M1Direction(Enum):
     """Which way a reported message went, seen from the emulated M1."""
 
     IN = "in"
@@ -35,7 +35,7 @@ class Traffic:
         problem: None for a handled message; otherwise what went wrong.
     """
 
-    direction: Direction
+    direction: M1Direction
     data: bytes
     problem: str | None = None
 
@@ -78,15 +78,15 @@ class EmulatorBridge:
             try:
                 data = self._port.receive(POLL_SECONDS)
             except DamagedMessageError as error:
-                self._report(Traffic(Direction.IN, error.data, error.message))
+                self._report(Traffic(M1Direction.IN, error.data, error.message))
                 continue
             except TransportError as error:
-                self._report(Traffic(Direction.IN, b"", error.message))
+                self._report(Traffic(M1Direction.IN, b"", error.message))
                 self._stop.set()
                 return
             if data is None:
                 continue
-            self._report(Traffic(Direction.IN, data))
+            self._report(Traffic(M1Direction.IN, data))
             self._link.send(data)
 
     def _outbound(self) -> None:
@@ -103,9 +103,9 @@ class EmulatorBridge:
             try:
                 self._port.send(reply)
             except TransportError as error:
-                self._report(Traffic(Direction.OUT, reply, str(error)))
+                self._report(Traffic(M1Direction.OUT, reply, str(error)))
                 continue
-            self._report(Traffic(Direction.OUT, reply))
+            self._report(Traffic(M1Direction.OUT, reply))
 
     def _send_active_sensing(self) -> None:
         # Realtime bytes bypass the link: its receiver drops them, as any receiver should.

@@ -1,7 +1,8 @@
 """Receiving with an idle time-out that restarts while bytes flow, over any piece source.
 
-mido's `receive()` has no time-out, so every transport here pushes the pieces its MIDI
-system delivers into a source (`QueuedPieces` for rtmidi callbacks) and a
+python-rtmidi hands over input in a callback with no notion of a time-out, so every
+transport here pushes the pieces its source delivers into a `PieceSource`
+(`QueuedPieces` for rtmidi callbacks, `ScheduledPieces` for the emulator link) and a
 `StreamReceiver` waits on it with monotonic deadlines.
 """
 

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from wizard.demo.bank import write_demo_bank
 from wizard.device.connection import Connection
 from wizard.device.detect import Detection
-from wizard.engine.outcome import RunOutcome
+from wizard.engine.endings import RunOutcome
 from wizard.errors import WizardError
 from wizard.operations.unit import UnitFolder, unit_slug
 from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder

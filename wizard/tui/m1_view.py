@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from wizard.demo.panel import display_matches, display_of
 from wizard.errors import TransportError
-from wizard.m1.panel_keys import Step as Press
+from wizard.m1.panel_keys import Press
 from wizard.transport.link import EmulatorLink
 from wizard.tui.widgets import FrontPanel, Lcd, LcdMode
 

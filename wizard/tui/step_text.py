@@ -13,12 +13,11 @@ from wizard.device.outcomes import (
     ENABLE_MIDI_KEYS,
     PROTECT_OFF_KEYS,
 )
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.operator import StepPosition
-from wizard.engine.outcome import RunOutcome, RunStatus
 from wizard.engine.runner import title_of
 from wizard.errors import ParseError
-from wizard.m1.panel_keys import Step as Press
-from wizard.m1.panel_keys import parse_sequence
+from wizard.m1.panel_keys import Press, parse_sequence
 from wizard.operations.maintenance import MaintenanceEntry
 from wizard.procedure.model import Step
 

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from wizard.device.progress import Progress
-from wizard.m1.panel_keys import Step
+from wizard.m1.panel_keys import Press
 from wizard.tui.widgets.front_panel import FrontPanel
 from wizard.tui.widgets.lcd import Lcd, LcdMode
 from wizard.tui.widgets.transfer_view import TransferView
@@ -43,7 +43,7 @@ class FixedClock:
 class PanelHost(App[None]):
     """The front panel, recording what it posts."""
 
-    def __init__(self, steps: Iterable[Step] = ()) -> None:
+    def __init__(self, steps: Iterable[Press] = ()) -> None:
         super().__init__()
         self.steps = tuple(steps)
         self.pressed: list[FrontPanel.KeyPressed] = []
@@ -66,7 +66,7 @@ class PanelHost(App[None]):
 class GuideHost(App[None]):
     """What a step screen shows for a key step: the expected display over the panel."""
 
-    def __init__(self, steps: Iterable[Step], display: Iterable[str], theme: str) -> None:
+    def __init__(self, steps: Iterable[Press], display: Iterable[str], theme: str) -> None:
         super().__init__()
         self.steps = tuple(steps)
         self.display_lines = tuple(display)

@@ -13,7 +13,7 @@ from wizard.engine.checks.memory import matches_backup, matches_file, memory_ini
 from wizard.engine.checks.mode import allocation_is, card_present, card_writable
 from wizard.engine.checks.protect import memory_unprotected
 from wizard.engine.checks.reach import exclusive_enabled, m1_responds
-from wizard.engine.checks.result import CheckResult, CheckStatus, cannot_tell
+from wizard.engine.checks.result import CheckResult, Verdict, cannot_tell
 from wizard.engine.session import Session
 from wizard.procedure.model import ParamValue
 
@@ -48,4 +48,4 @@ def run_check(name: str, session: Session, params: Mapping[str, ParamValue]) -> 
     return check(session, params)
 
 
-__all__ = ["REGISTRY", "Check", "CheckResult", "CheckStatus", "run_check"]
+__all__ = ["REGISTRY", "Check", "CheckResult", "Verdict", "run_check"]

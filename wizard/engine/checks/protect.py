@@ -76,7 +76,7 @@ MODE_NOT_RESTORED = (
 
 
 @dataclass(frozen=True)
-class Memory:
+class ProbedMemory:
     """One kind of memory the probe tests."""
 
     word: str
@@ -88,7 +88,7 @@ class Memory:
     write: Function
 
 
-PROGRAMS = Memory(
+PROGRAMS = ProbedMemory(
     "program",
     Mode.PROGRAM,
     Function.ALL_PROGRAMS_REQUEST,
@@ -97,7 +97,7 @@ PROGRAMS = Memory(
     Function.PROGRAM_DUMP,
     Function.PROGRAM_WRITE,
 )
-COMBINATIONS = Memory(
+COMBINATIONS = ProbedMemory(
     "combination",
     Mode.COMBINATION,
     Function.ALL_COMBINATIONS_REQUEST,
@@ -108,7 +108,7 @@ COMBINATIONS = Memory(
 )
 
 
-class Protect(Enum):
+class ProtectState(Enum):
     """What the probe found for one kind of memory."""
 
     OFF = "off"
@@ -120,12 +120,12 @@ class Protect(Enum):
 class Finding:
     """The probe's answer for one kind of memory, with the reason when UNKNOWN."""
 
-    protect: Protect
+    protect: ProtectState
     reason: str = ""
     reselected: bool = False
 
 
-def _stored(exchange: Exchange, memory: Memory) -> tuple[bytes, ...]:
+def _stored(exchange: Exchange, memory: ProbedMemory) -> tuple[bytes, ...]:
     dump = exchange.request(
         Request(exchange.channel, memory.bank_request, Bank.INTERNAL), memory.bank_reply
     )
@@ -135,7 +135,7 @@ def _stored(exchange: Exchange, memory: Memory) -> tuple[bytes, ...]:
     return tuple(c.raw for c in dump.combinations)
 
 
-def _edit_buffer(exchange: Exchange, memory: Memory) -> bytes:
+def _edit_buffer(exchange: Exchange, memory: ProbedMemory) -> bytes:
     dump: KorgMessage = exchange.request(
         Request(exchange.channel, memory.edit_request), memory.edit_reply
     )
@@ -145,7 +145,7 @@ def _edit_buffer(exchange: Exchange, memory: Memory) -> bytes:
     return dump.combination.raw
 
 
-def _probe(exchange: Exchange, memory: Memory) -> Finding:
+def _probe(exchange: Exchange, memory: ProbedMemory) -> Finding:
     stored = _stored(exchange, memory)
     exchange.transport.send(ModeChange(exchange.channel, int(memory.mode), 0).to_bytes())
     try:
@@ -154,7 +154,7 @@ def _probe(exchange: Exchange, memory: Memory) -> Finding:
         if error.outcome is not Outcome.REQUEST_REFUSED:
             raise
         return Finding(
-            Protect.UNKNOWN,
+            ProtectState.UNKNOWN,
             f"The M1 did not go into {memory.mode.label} mode when asked, so no test "
             f"write could be made.",
         )
@@ -165,7 +165,7 @@ def _probe(exchange: Exchange, memory: Memory) -> Finding:
         reselected = True
         if edit != stored[FALLBACK_NUMBER]:
             return Finding(
-                Protect.UNKNOWN,
+                ProtectState.UNKNOWN,
                 f"The {memory.word} edit buffer differs from the stored {memory.word}s "
                 "(an edit in progress, or the program-change filter is off), so a test "
                 "write could change memory and none was made.",
@@ -175,11 +175,11 @@ def _probe(exchange: Exchange, memory: Memory) -> Finding:
     write = WriteRequest(exchange.channel, memory.write, Bank.INTERNAL, number)
     status = status_of(exchange, write)
     if status is Function.WRITE_COMPLETED:
-        return Finding(Protect.OFF, reselected=reselected)
+        return Finding(ProtectState.OFF, reselected=reselected)
     if status is Function.WRITE_ERROR:
-        return Finding(Protect.ON, reselected=reselected)
+        return Finding(ProtectState.ON, reselected=reselected)
     return Finding(
-        Protect.UNKNOWN,
+        ProtectState.UNKNOWN,
         f"The M1 answered the test write with {int(status):02X} instead of 21 or 22.",
         reselected,
     )
@@ -230,7 +230,7 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         if any(f.reselected for f in findings.values())
         else ""
     )
-    on = [word for word, f in findings.items() if f.protect is Protect.ON]
+    on = [word for word, f in findings.items() if f.protect is ProtectState.ON]
     if on:
         which = " and ".join(on)
         return failed(
@@ -239,7 +239,7 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
             f"(22, WRITE ERROR).{moved}{back}",
             f"Turn the memory protects off ({PROTECT_OFF_KEYS}), then retry.",
         )
-    unknown = [f.reason for f in findings.values() if f.protect is Protect.UNKNOWN]
+    unknown = [f.reason for f in findings.values() if f.protect is ProtectState.UNKNOWN]
     if unknown:
         return cannot_tell(
             name,

@@ -9,7 +9,7 @@ from wizard.device.outcomes import ADVICE, DeviceError, Outcome
 from wizard.errors import WizardError
 
 
-class CheckStatus(StrEnum):
+class Verdict(StrEnum):
     """The verdict of a check."""
 
     PASS = "pass"
@@ -33,7 +33,7 @@ class CheckResult:
     """
 
     check: str
-    status: CheckStatus
+    status: Verdict
     reason: str
     fix: str = ""
     question: str = ""
@@ -42,7 +42,7 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         """True for PASS."""
-        return self.status is CheckStatus.PASS
+        return self.status is Verdict.PASS
 
     def text(self) -> str:
         """Reason and fix as one paragraph."""
@@ -51,17 +51,17 @@ class CheckResult:
 
 def passed(check: str, reason: str, question: str = "", if_not: str = "") -> CheckResult:
     """A PASS result."""
-    return CheckResult(check, CheckStatus.PASS, reason, "", question, if_not)
+    return CheckResult(check, Verdict.PASS, reason, "", question, if_not)
 
 
 def failed(check: str, reason: str, fix: str) -> CheckResult:
     """A FAIL result."""
-    return CheckResult(check, CheckStatus.FAIL, reason, fix)
+    return CheckResult(check, Verdict.FAIL, reason, fix)
 
 
 def cannot_tell(check: str, reason: str, fix: str) -> CheckResult:
     """A CANNOT_TELL result."""
-    return CheckResult(check, CheckStatus.CANNOT_TELL, reason, fix)
+    return CheckResult(check, Verdict.CANNOT_TELL, reason, fix)
 
 
 NO_CONNECTION = (

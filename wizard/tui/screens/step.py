@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from wizard.device.connection import Connection
 from wizard.device.detect import Detection
-from wizard.engine.outcome import RunOutcome, RunStatus
+from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import Engine, title_of
 from wizard.engine.session import Session

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from wizard.m1.panel_keys import CURSOR_KEYS, NUMBER_KEYS, Choice, Key, Step
+from wizard.m1.panel_keys import CURSOR_KEYS, NUMBER_KEYS, Choice, Key, Press
 from wizard.tui.widgets.panel_key import PanelKey, cap_id
 from wizard.tui.widgets.panel_shortcuts import LEGEND, SHORTCUTS, TOP_ROW, shortcut_text
 from wizard.tui.widgets.sequence_guide import PressOutcome, SequenceGuide, keys_of
@@ -37,7 +37,7 @@ IDLE_HINT = "Click a key or type it (point at a key to see how)."
 DONE_HINT = "✓ All keys pressed."
 
 
-def describe(step: Step) -> str:
+def describe(step: Press) -> str:
     """The next press in words, with how to type it, e.g. "GLOBAL (type F6)"."""
     if isinstance(step, Choice):
         names = " or ".join(k.value for k in step.options)
@@ -140,7 +140,7 @@ class FrontPanel(Widget, can_focus=True):
 
     def __init__(
         self,
-        steps: Iterable[Step] = (),
+        steps: Iterable[Press] = (),
         *,
         name: str | None = None,
         id: str | None = None,
@@ -169,7 +169,7 @@ class FrontPanel(Widget, can_focus=True):
         self._show()
 
     @property
-    def steps(self) -> tuple[Step, ...]:
+    def steps(self) -> tuple[Press, ...]:
         """The sequence being followed."""
         return self._guide.steps
 
@@ -183,7 +183,7 @@ class FrontPanel(Widget, can_focus=True):
         """The keys lit now (two or more for a choice), empty when none is."""
         return self._guide.expected()
 
-    def show_sequence(self, steps: Iterable[Step]) -> None:
+    def show_sequence(self, steps: Iterable[Press]) -> None:
         """Start following `steps` from the first press (empty: stop guiding)."""
         self._guide = SequenceGuide(steps)
         self._wrong = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from wizard.m1.panel_keys import Choice, Key, Step
+from wizard.m1.panel_keys import Choice, Key, Press
 
 
 class PressOutcome(Enum):
@@ -23,7 +23,7 @@ class PressOutcome(Enum):
     """No sequence is being followed, or it is already complete."""
 
 
-def keys_of(step: Step) -> frozenset[Key]:
+def keys_of(step: Press) -> frozenset[Key]:
     """The keys that satisfy `step`: the key itself, or every option of a choice."""
     return frozenset(step.options) if isinstance(step, Choice) else frozenset({step})
 
@@ -35,12 +35,12 @@ class SequenceGuide:
         steps: The presses in order, as `parse_sequence` returns them.
     """
 
-    def __init__(self, steps: Iterable[Step] = ()) -> None:
+    def __init__(self, steps: Iterable[Press] = ()) -> None:
         self._steps = tuple(steps)
         self._position = 0
 
     @property
-    def steps(self) -> tuple[Step, ...]:
+    def steps(self) -> tuple[Press, ...]:
         """The presses in order."""
         return self._steps
 
@@ -55,7 +55,7 @@ class SequenceGuide:
         return bool(self._steps) and self._position >= len(self._steps)
 
     @property
-    def next_step(self) -> Step | None:
+    def next_step(self) -> Press | None:
         """The press to make now, None when there is none."""
         return self._steps[self._position] if self._position < len(self._steps) else None
 

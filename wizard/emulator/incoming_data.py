@@ -1,5 +1,5 @@
-"""How the emulated M1 takes data: bulk loads, edit-buffer loads and write requests
-(m1-sysex.md §5.6 rules 5 and 6, §5.2, §5.3)."""
+"""How the emulated M1 takes incoming data: bulk loads, edit-buffer loads and write
+requests (m1-sysex.md §5.6 rules 5 and 6, §5.2, §5.3)."""
 
 from __future__ import annotations
 
@@ -16,18 +16,18 @@ from wizard.m1.parse import Peek, parse
 
 
 @dataclass(frozen=True)
-class Outcome:
+class StatusReply:
     """The status a received message earns and whether a bulk store preceded it."""
 
     status: Function
     after_bulk_load: bool = False
 
 
-LOAD_OK = Outcome(Function.LOAD_COMPLETED)
-LOAD_REFUSED = Outcome(Function.LOAD_ERROR)
-FORMAT_ERROR = Outcome(Function.FORMAT_ERROR)
-WRITE_OK = Outcome(Function.WRITE_COMPLETED)
-WRITE_REFUSED = Outcome(Function.WRITE_ERROR)
+LOAD_OK = StatusReply(Function.LOAD_COMPLETED)
+LOAD_REFUSED = StatusReply(Function.LOAD_ERROR)
+FORMAT_ERROR = StatusReply(Function.FORMAT_ERROR)
+WRITE_OK = StatusReply(Function.WRITE_COMPLETED)
+WRITE_REFUSED = StatusReply(Function.WRITE_ERROR)
 
 
 def protected(state: M1State, flags: frozenset[Protect]) -> bool:
@@ -49,7 +49,7 @@ def parse_korg(data: bytes) -> KorgMessage | None:
     return message if isinstance(message, KorgMessage) else None
 
 
-def load_edit_buffer(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome:
+def load_edit_buffer(state: M1State, behaviour: Behaviour, data: bytes) -> StatusReply:
     """40 / 49 into the edit buffer: wrong mode -> 24, bad length -> 26, else 23."""
     function = Function(data[4])
     modes = PROGRAM_MODES if function is Function.PROGRAM_DUMP else COMBINATION_MODES
@@ -67,7 +67,7 @@ def load_edit_buffer(state: M1State, behaviour: Behaviour, data: bytes) -> Outco
     return LOAD_OK
 
 
-def load_bank(state: M1State, behaviour: Behaviour, data: bytes, header: Peek) -> Outcome:
+def load_bank(state: M1State, behaviour: Behaviour, data: bytes, header: Peek) -> StatusReply:
     """A bank dump (4C, 4D, 48, 51, 50): checks in the order the M1 is assumed to make them.
 
     Unreadable header -> 26; no suitable card -> 24; allocation bit differs from the
@@ -88,7 +88,7 @@ def load_bank(state: M1State, behaviour: Behaviour, data: bytes, header: Peek) -
     if memory is None:
         return LOAD_REFUSED
     if header.function is not Function.GLOBAL_DUMP and header.allocation is not memory.allocation:
-        return Outcome(behaviour.allocation_mismatch_reply)
+        return StatusReply(behaviour.allocation_mismatch_reply)
     if (header.events or 0) > memory.allocation.max_events:
         return FORMAT_ERROR
     message = parse_korg(data)
@@ -100,10 +100,10 @@ def load_bank(state: M1State, behaviour: Behaviour, data: bytes, header: Peek) -
     store_bank_dump(memory, message)
     if header.bank is Bank.INTERNAL and behaviour.refresh_edit_buffer_after_load:
         refresh_edit_buffers(state)
-    return Outcome(Function.LOAD_COMPLETED, after_bulk_load=True)
+    return StatusReply(Function.LOAD_COMPLETED, after_bulk_load=True)
 
 
-def write(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome:
+def write(state: M1State, behaviour: Behaviour, data: bytes) -> StatusReply:
     """11 / 1A: store the edit buffer into a numbered slot (§2.3).
 
     Wrong mode -> the configured reply (22 by default); no writable memory, a number the
@@ -116,7 +116,7 @@ def write(state: M1State, behaviour: Behaviour, data: bytes) -> Outcome:
         return FORMAT_ERROR
     is_program = message.write is Function.PROGRAM_WRITE
     if state.mode not in (PROGRAM_MODES if is_program else COMBINATION_MODES):
-        return Outcome(behaviour.write_wrong_mode_reply)
+        return StatusReply(behaviour.write_wrong_mode_reply)
     memory = writable_memory(state, message.bank)
     if memory is None or not 0 <= message.number < memory.allocation.count:
         return WRITE_REFUSED

@@ -12,6 +12,7 @@ from wizard.emulator.state import Card, CardKind, M1State, Memory
 from wizard.errors import ProtocolError
 from wizard.m1.constants import Allocation, Bank
 from wizard.m1.framing import describe_function
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.messages import (
     AllCombinationsDump,
     AllDataDump,
@@ -30,8 +31,8 @@ _BANK_MESSAGES = (AllProgramsDump, AllCombinationsDump, SequenceDump, GlobalDump
 class LoadSummary:
     """What `load_messages` did, message kind by message kind, in file order."""
 
-    stored: tuple[str, ...]
-    skipped: tuple[str, ...]
+    stored: tuple[MessageKind, ...]
+    skipped: tuple[MessageKind, ...]
 
 
 def _blank_memory(allocation: Allocation) -> Memory:
@@ -89,8 +90,8 @@ def load_messages(state: M1State, messages: Iterable[Message]) -> LoadSummary:
         ProtocolError: A bank dump does not fit the memory allocation, or its sequence
             data holds more events than the allocation allows.
     """
-    stored: list[str] = []
-    skipped: list[str] = []
+    stored: list[MessageKind] = []
+    skipped: list[MessageKind] = []
     for message in messages:
         if isinstance(message, _BANK_MESSAGES):
             _store(state, message)

@@ -23,6 +23,7 @@ from wizard.m1 import (
     Status,
     parse,
 )
+from wizard.m1.message_kinds import MessageKind
 from wizard.m1.records import Program
 
 
@@ -36,7 +37,7 @@ def messages_of(scenario: str, *requests: str) -> list[Message]:
 def test_program_bank_replaces_programs_and_refreshes_the_edit_buffer() -> None:
     state = build_state("battery-dead")
     summary = load_messages(state, messages_of("factory", "F0 42 30 19 1C 00 F7"))
-    assert summary == LoadSummary(("all_programs",), ())
+    assert summary == LoadSummary((MessageKind("all_programs"),), ())
     assert state.memory.programs == build_state("factory").memory.programs
     assert state.edit_program == state.memory.programs[0]
 
@@ -80,7 +81,9 @@ def test_edit_buffer_dump_and_other_messages() -> None:
         state,
         [ModeChange(1, 2, 0), ProgramDump(1, program), Status(1)],
     )
-    assert summary == LoadSummary(("program",), ("mode_change", "status"))
+    assert summary == LoadSummary(
+        (MessageKind("program"),), (MessageKind("mode_change"), MessageKind("status"))
+    )
     assert state.edit_program == program.raw
     assert state.memory.programs[3] != program.raw
 
