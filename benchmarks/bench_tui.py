@@ -35,12 +35,12 @@ from textual.pilot import Pilot
 
 from wizard.device.progress import Phase, Progress
 from wizard.emulator import Timing
-from wizard.tui.action_bar import ActionBar
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import Launch
 from wizard.tui.screens.file_choice import FileScreen
 from wizard.tui.screens.overwrite import OverwriteScreen
 from wizard.tui.screens.step import StepScreen
+from wizard.tui.widgets.action_bar import ActionBar
 
 FIRST_SCREEN_TARGET = 1.0
 LATENCY_TARGET = 0.050

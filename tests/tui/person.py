@@ -17,7 +17,6 @@ from wizard.device.exchange import Timeouts
 from wizard.emulator import Timing
 from wizard.m1.panel_keys import Choice, Press
 from wizard.procedure.model import KeysStep, Step
-from wizard.tui.action_bar import ActionBar
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import Launch
 from wizard.tui.screens.connect import ConnectScreen
@@ -25,6 +24,7 @@ from wizard.tui.screens.file_choice import FileScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.overwrite import OverwriteScreen
 from wizard.tui.screens.step import StepScreen
+from wizard.tui.widgets.action_bar import ActionBar
 from wizard.tui.widgets.panel_shortcuts import SHORTCUTS
 
 Handler = Callable[["Person"], Awaitable[None]]

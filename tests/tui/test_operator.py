@@ -17,8 +17,8 @@ from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult, Verdict
 from wizard.engine.operator import OperatorQuit, Recovery, StepPosition, Validator
 from wizard.procedure.model import KeysStep, Step, TransferSource, TransferStep
-from wizard.tui.action_bar import QUIT, Quit
 from wizard.tui.operator import TuiOperator
+from wizard.tui.widgets.action_bar import QUIT, Quit
 
 
 class Screen:

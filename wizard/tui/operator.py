@@ -22,7 +22,7 @@ from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
 from wizard.procedure.model import KeysStep, Step, TransferStep
-from wizard.tui.action_bar import Quit
+from wizard.tui.widgets.action_bar import Quit
 
 T = TypeVar("T")
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from wizard.device.connection import Connection
 from wizard.device.detect import Detection, detect
@@ -26,12 +26,10 @@ from wizard.transport.port_names import PortChoice
 from wizard.tui.launch import Launch
 from wizard.tui.rig import demo_rig, port_rig
 from wizard.tui.screens.error import error_text
-from wizard.tui.title_bar import TitleBar
 from wizard.tui.traffic import TrafficFeed
+from wizard.tui.widgets.title_bar import TitleBar
 
 EMULATOR_ID = "emulator"
-ScanResult = tuple[tuple[str, ...], tuple[str, ...], str]
-"""Input ports, output ports and the MIDI system's name."""
 
 INTRO = (
     "Two MIDI cables: the interface's MIDI OUT to the M1's MIDI IN, the M1's MIDI OUT to "
@@ -92,6 +90,54 @@ class ConnectResult:
     rig: Connection | None
     detection: Detection | None
     problem: WizardError | None
+
+
+@dataclass
+class PortsListed(Message, bubble=False):
+    """The scan worker listed the MIDI ports.
+
+    Attributes:
+        inputs: The input ports' names.
+        outputs: The output ports' names.
+        system: The MIDI system's name.
+    """
+
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+    system: str
+
+
+@dataclass
+class ScanFailed(Message, bubble=False):
+    """The scan worker could not list the ports.
+
+    Attributes:
+        error: What it raised.
+    """
+
+    error: Exception
+
+
+@dataclass
+class ConnectFinished(Message, bubble=False):
+    """The connect worker opened the ports and asked the M1 (or says why it could not).
+
+    Attributes:
+        connection: What it found.
+    """
+
+    connection: ConnectResult
+
+
+@dataclass
+class ConnectFailed(Message, bubble=False):
+    """The connect worker broke off with an error it has no words for.
+
+    Attributes:
+        error: What it raised.
+    """
+
+    error: Exception
 
 
 def found_text(rig: Connection, detection: Detection) -> Content:
@@ -183,11 +229,24 @@ class ConnectScreen(Screen[ConnectResult | None]):
         self._scan()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="scan")
-    def _scan(self) -> ScanResult:
+    def _scan(self) -> None:
         from wizard.transport.rtmidi_ports import list_ports
 
-        listing = list_ports()
-        return listing.inputs, listing.outputs, listing.system.label
+        try:
+            listing = list_ports()
+        except Exception as error:
+            self.post_message(ScanFailed(error))
+            raise  # the worker keeps its error (and its state) too
+        self.post_message(PortsListed(listing.inputs, listing.outputs, listing.system.label))
+
+    def on_ports_listed(self, message: PortsListed) -> None:
+        """List the interfaces found."""
+        self._scanned(message.inputs, message.outputs, message.system)
+
+    def on_scan_failed(self, message: ScanFailed) -> None:
+        """Say why the ports could not be listed."""
+        text, next_action = error_text(message.error)
+        self.query_one("#scan-note", Static).update(f"{text} {next_action}")
 
     def _scanned(self, inputs: tuple[str, ...], outputs: tuple[str, ...], system: str) -> None:
         self._ports = pair_ports(inputs, outputs)
@@ -241,7 +300,16 @@ class ConnectScreen(Screen[ConnectResult | None]):
         self._connect(None if option_id == EMULATOR_ID else self._ports[int(option_id or 0)])
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="connect")
-    def _connect(self, port: PortOption | None) -> ConnectResult:
+    def _connect(self, port: PortOption | None) -> None:
+        try:
+            connection = self._open_and_ask(port)
+        except Exception as error:
+            self.post_message(ConnectFailed(error))
+            raise  # the worker keeps its error (and its state) too
+        self.post_message(ConnectFinished(connection))
+
+    def _open_and_ask(self, port: PortOption | None) -> ConnectResult:
+        """Open the interface (or the emulated M1) and ask the M1 who it is; blocks."""
         launch = self._launch
         try:
             if port is None:
@@ -266,29 +334,16 @@ class ConnectScreen(Screen[ConnectResult | None]):
         except WizardError as error:
             return ConnectResult(rig, None, error)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Show what a scan or a connect found."""
-        worker, state = event.worker, event.state
-        if state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        if worker.group == "scan":
-            if state is WorkerState.SUCCESS:
-                inputs, outputs, system = cast(
-                    tuple[tuple[str, ...], tuple[str, ...], str], worker.result
-                )
-                self._scanned(inputs, outputs, system)
-            else:
-                message, next_action = error_text(worker.error or RuntimeError())
-                self.query_one("#scan-note", Static).update(f"{message} {next_action}")
-            return
-        if worker.group != "connect":
-            return
+    def on_connect_finished(self, message: ConnectFinished) -> None:
+        """Show what Connect found."""
         self.query_one("#connect-go", Button).disabled = False
-        if state is WorkerState.SUCCESS:
-            self._show(cast(ConnectResult, worker.result))
-        else:
-            problem = WizardError(*error_text(worker.error or RuntimeError()))
-            self._show(ConnectResult(None, None, problem))
+        self._show(message.connection)
+
+    def on_connect_failed(self, message: ConnectFailed) -> None:
+        """Show the error Connect broke off with."""
+        self.query_one("#connect-go", Button).disabled = False
+        problem = WizardError(*error_text(message.error))
+        self._show(ConnectResult(None, None, problem))
 
     def _show(self, connection: ConnectResult) -> None:
         self._connection = connection

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from wizard.procedure.model import Procedure
 from wizard.tui.catalog import Resumable, grouped, needs_midi
-from wizard.tui.title_bar import TitleBar
+from wizard.tui.widgets.title_bar import TitleBar
 
 RESUME_ID = "resume"
 

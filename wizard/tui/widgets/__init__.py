@@ -1,26 +1,4 @@
-"""Reusable widgets of the wizard's screens: M1 front panel and display, transfer progress,
-MIDI traffic, the step list and a check's verdict."""
-
-from wizard.tui.widgets.check_status import CheckState, CheckStatus
-from wizard.tui.widgets.front_panel import FrontPanel
-from wizard.tui.widgets.lcd import Lcd, LcdMode
-from wizard.tui.widgets.midi_log import Direction, MidiLog
-from wizard.tui.widgets.sequence_guide import PressOutcome
-from wizard.tui.widgets.step_list import StepList, StepMark
-from wizard.tui.widgets.transfer_text import Banner
-from wizard.tui.widgets.transfer_view import TransferView
-
-__all__ = [
-    "Banner",
-    "CheckState",
-    "CheckStatus",
-    "Direction",
-    "FrontPanel",
-    "Lcd",
-    "LcdMode",
-    "MidiLog",
-    "PressOutcome",
-    "StepList",
-    "StepMark",
-    "TransferView",
-]
+"""Reusable widgets of the wizard's screens, one per module, each imported from its own
+module so that a screen loads only the widgets it shows (the home screen needs only the
+title bar): the title bar, the action bar, the M1 view with its display (`lcd`) and drawn
+front panel, the transfer view, the MIDI log, the step list and a check's verdict."""

@@ -4,9 +4,6 @@ the procedure in a thread worker and asks its questions through `TuiOperator`.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
@@ -16,28 +13,24 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import Worker, WorkerState
 
-from wizard.device.connection import Connection
-from wizard.device.detect import Detection
 from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
-from wizard.engine.runner import Engine, title_of
-from wizard.engine.session import Session
-from wizard.operations.unit import UnitFolder
-from wizard.procedure.model import Procedure
-from wizard.tui.action_bar import ActionBar, Answer
-from wizard.tui.launch import Launch
-from wizard.tui.m1_view import M1View
+from wizard.engine.runner import title_of
 from wizard.tui.operator import TuiOperator
 from wizard.tui.screens.error import ErrorScreen, error_text
 from wizard.tui.screens.maintenance import MaintenanceScreen
-from wizard.tui.step_questions import StepQuestions
-from wizard.tui.step_text import CRASHED, outcome_text, paragraph
-from wizard.tui.title_bar import TitleBar
-from wizard.tui.traffic import TrafficFeed
-from wizard.tui.widgets import CheckStatus, FrontPanel, MidiLog, StepList
+from wizard.tui.screens.step.questions import StepQuestions
+from wizard.tui.screens.step.run import RunFailed, RunFinished, RunSetup, run_engine
+from wizard.tui.screens.step.text import CRASHED, outcome_text, paragraph
+from wizard.tui.widgets.action_bar import ActionBar, Answer
+from wizard.tui.widgets.check_status import CheckStatus
+from wizard.tui.widgets.front_panel import FrontPanel
+from wizard.tui.widgets.m1_view import M1View
+from wizard.tui.widgets.midi_log import MidiLog
 from wizard.tui.widgets.panel_shortcuts import key_for
+from wizard.tui.widgets.step_list import StepList
+from wizard.tui.widgets.title_bar import TitleBar
 from wizard.tui.widgets.transfer_text import Banner
 from wizard.tui.widgets.transfer_view import TransferView
 
@@ -55,33 +48,6 @@ CANCEL_REFUSED = (
     "Data is on its way into the M1: stopping half-way would leave its memory half "
     "loaded. Wait a few seconds until it has arrived."
 )
-
-
-@dataclass(frozen=True)
-class RunSetup:
-    """What one run needs.
-
-    Attributes:
-        procedure: The procedure to run.
-        library: Every procedure by id (for includes).
-        launch: How the app was started.
-        unit: The unit's files.
-        rig: The connection, None for procedures without MIDI.
-        detection: What the M1 said on the connect screen, if anything.
-        feed: Where MIDI traffic is reported.
-        demo_bank: The demo's sound bank file (None outside the demo).
-        restart: Start at the first step even after an unfinished run.
-    """
-
-    procedure: Procedure
-    library: Mapping[str, Procedure]
-    launch: Launch
-    unit: UnitFolder
-    rig: Connection | None
-    detection: Detection | None
-    feed: TrafficFeed
-    demo_bank: Path | None = None
-    restart: bool = False
 
 
 class StepScreen(Screen[RunOutcome | None]):
@@ -104,7 +70,7 @@ class StepScreen(Screen[RunOutcome | None]):
         super().__init__()
         self.setup = setup
         self.clock = setup.launch.monotonic
-        self.questions = StepQuestions(self)
+        self.questions = StepQuestions(self, setup, self.clock, lambda: self.operator.quitting)
         self.operator = TuiOperator(self._call_from_thread, self.questions, self.clock)
         self._plan = plan_steps(setup.procedure, setup.library)
         self._outcome: RunOutcome | None = None
@@ -161,38 +127,30 @@ class StepScreen(Screen[RunOutcome | None]):
     # -- the engine ----------------------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="engine")
-    def _run(self) -> RunOutcome:
-        setup = self.setup
-        session = Session(
-            setup.unit,
-            None if setup.rig is None else setup.rig.exchange,
-            detection=setup.detection,
-            now=setup.launch.now,
-        )
-        engine = Engine(
-            setup.procedure, setup.library, session, self.operator, restart=setup.restart
-        )
-        return engine.run()
+    def _run(self) -> None:
+        try:
+            outcome = run_engine(self.setup, self.operator)
+        except Exception as error:
+            self.post_message(RunFailed(error))
+            raise  # the worker keeps its error (and its state) too
+        self.post_message(RunFinished(outcome))
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The run ended: show how, or the error that ended it."""
-        if event.worker.group != "engine":
-            return
-        if event.state is WorkerState.SUCCESS:
-            outcome = event.worker.result
-            assert isinstance(outcome, RunOutcome)
-            self._outcome = outcome
-            await self._show_end(outcome_text(outcome, self.setup.procedure.title))
-        elif event.state is WorkerState.ERROR:
-            message, next_action = error_text(event.worker.error or RuntimeError())
-            log = self.setup.rig.log_path if self.setup.rig else None
-            self.app.push_screen(ErrorScreen(message, next_action, log))
-            await self._show_end(paragraph(Content.styled(message, "bold"), CRASHED))
+    async def on_run_finished(self, message: RunFinished) -> None:
+        """The run ended: show how."""
+        self._outcome = message.outcome
+        await self._show_end(outcome_text(message.outcome, self.setup.procedure.title))
+
+    async def on_run_failed(self, message: RunFailed) -> None:
+        """The engine broke off: the error in a dialog, and under the step."""
+        text, next_action = error_text(message.error)
+        log = self.setup.rig.log_path if self.setup.rig else None
+        self.app.push_screen(ErrorScreen(text, next_action, log))
+        await self._show_end(paragraph(Content.styled(text, "bold"), CRASHED))
 
     async def _show_end(self, text: Content) -> None:
         self._ended = True
         if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
-            self.mark_step(len(self._plan))
+            self.questions.mark_step(len(self._plan))
         self.query_one(CheckStatus).display = False
         self.query_one(TransferView).allow_cancel(False)  # nothing is running any more
         m1 = self.query_one(M1View)
@@ -216,27 +174,6 @@ class StepScreen(Screen[RunOutcome | None]):
         for worker in self.workers:
             if worker.group == "engine":
                 await worker.wait()
-
-    # -- layout helpers the questions use ---------------------------------------------
-
-    def mark_step(self, index: int) -> None:
-        """Mark step `index` current (`len(plan)`: all done), keeping it in view."""
-        steps = self.query_one(StepList)
-        steps.set_current(index)
-        if self.has_class("-narrow"):
-            # Three lines show: the step before, the current one and the next.
-            rows = list(steps.query(".step"))
-            if rows:
-                top = rows[max(0, min(index, len(rows) - 1) - 1)]
-                steps.scroll_to_widget(top, top=True, animate=False)
-
-    async def fresh_transfer_view(self) -> None:
-        """A new, hidden transfer view for the next step (its banner starts over)."""
-        old = self.query_one(TransferView)
-        view = TransferView(clock=self.clock, id="transfer")
-        view.display = False
-        await old.remove()
-        await self.query_one("#step-main").mount(view, before=self.query_one(M1View))
 
     # -- events ----------------------------------------------------------------------------
 

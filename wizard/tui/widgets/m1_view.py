@@ -15,7 +15,8 @@ from wizard.demo.panel import display_matches, display_of
 from wizard.errors import TransportError
 from wizard.m1.panel_keys import Press
 from wizard.transport.link import EmulatorLink
-from wizard.tui.widgets import FrontPanel, Lcd, LcdMode
+from wizard.tui.widgets.front_panel import FrontPanel
+from wizard.tui.widgets.lcd import Lcd, LcdMode
 
 REFRESH_SECONDS = 0.5
 """How often the demo's display is read again (the emulated M1 changes it by itself too)."""

@@ -1,12 +1,14 @@
 """What the step screen does for each of the engine's questions (the `StepView` the TUI
 operator calls on the UI thread): it shows the step, lights keys, offers the answers in the
-action bar or a dialog, and waits for the person."""
+action bar or a dialog, and waits for the person. It never imports the screen: what it needs
+comes in by parameter."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.content import Content
 from textual.screen import Screen
@@ -14,43 +16,26 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from wizard.device.outcomes import ADVICE, Outcome
-from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Recovery, StepPosition, Validator
 from wizard.engine.runner import GO_AHEAD
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
-    ConfirmStep,
-    InputStep,
     KeysStep,
     SafetyStep,
     Step,
     TransferStep,
 )
-from wizard.tui.action_bar import QUIT, ActionBar, Answer, Quit
-from wizard.tui.m1_view import M1View
 from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
-from wizard.tui.step_text import (
-    headed,
-    heading,
-    keys_named,
-    paragraph,
-    question_text,
-    squeezed,
-)
-from wizard.tui.widgets import CheckState, CheckStatus
-from wizard.tui.widgets.transfer_view import TransferView
+from wizard.tui.screens.step.page import CHECKING, StepPage
+from wizard.tui.screens.step.run import RunSetup
+from wizard.tui.screens.step.text import headed, heading, keys_named, question_text, squeezed
+from wizard.tui.widgets.action_bar import QUIT, Answer, Quit
+from wizard.tui.widgets.check_status import CheckState
 
-if TYPE_CHECKING:
-    from wizard.tui.screens.step import StepScreen
-
-PANEL_STEPS = (KeysStep, ConfirmStep, InputStep)
-"""Steps at which the demo shows the emulated M1's panel (keys may be needed there)."""
 TRANSFER_STEPS = (BackupStep, TransferStep)
-MAX_NOTES = 3
-CHECKING = "Asking the M1 over MIDI"
 RETRYING = "Trying again"
 YOUR_ANSWER = "Waiting for your answer."
 DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
@@ -65,50 +50,28 @@ def tui_fix(fix: str) -> str:
     return CANCELLED_FIX_HERE if fix == CANCELLED_FIX else fix
 
 
-class StepQuestions:
+class StepQuestions(StepPage):
     """The questions of one run, asked on its step screen.
 
     Args:
-        screen: The step screen (its widgets must be mounted).
+        screen: The step screen (its widgets must be mounted before a question comes).
+        setup: The run's procedure, connection and files.
+        clock: Monotonic seconds.
+        quitting: True once the person asked to stop (a question then settles at once).
     """
 
-    def __init__(self, screen: StepScreen) -> None:
-        self.screen = screen
-        self.step: Step | None = None
-        self.position: StepPosition | None = None
-        self.keys: KeysStep | None = None
+    def __init__(
+        self,
+        screen: Screen[Any],
+        setup: RunSetup,
+        clock: Callable[[], float],
+        quitting: Callable[[], bool],
+    ) -> None:
+        super().__init__(screen, clock)
+        self.setup = setup
+        self._quitting = quitting
         self.validate: Validator | None = None
         self.modal: asyncio.Future[Any] | None = None
-        self._notes: list[str] = []
-        self._check_started = 0.0
-        self._verdict = ""  # the reason of the check passed at this step
-
-    # -- the widgets -------------------------------------------------------------------------
-
-    @property
-    def bar(self) -> ActionBar:
-        """The answers."""
-        return self.screen.query_one(ActionBar)
-
-    @property
-    def m1(self) -> M1View:
-        """The M1's display and panel."""
-        return self.screen.query_one(M1View)
-
-    @property
-    def check(self) -> CheckStatus:
-        """The live check's verdict."""
-        return self.screen.query_one(CheckStatus)
-
-    @property
-    def transfer(self) -> TransferView:
-        """The transfer view of the step under way."""
-        return self.screen.query_one(TransferView)
-
-    @property
-    def live(self) -> bool:
-        """True in the demo (the panel is the emulated M1's)."""
-        return self.m1.live
 
     # -- shown without a question ---------------------------------------------------------------
 
@@ -118,33 +81,23 @@ class StepQuestions:
         # Notices from before the first step (resuming, a damaged journal) stay in view.
         carried = self._notes if self.step is None else []
         self.step, self.position, self.keys = step, position, None
-        self.screen.mark_step(position.number - 1)
+        self.mark_step(position.number - 1)
         self._notes = carried + ([passed] if passed else [])
         self._show_notes()
         for selector in ("#step-answer", "#answer-problem"):
             self.screen.query_one(selector).display = False
-        await self.screen.fresh_transfer_view()
+        await self.fresh_transfer_view()
         self.m1.guide(())
         self.m1.show(display=self.live, panel=self._demo_panel(step))
         self.check.display = isinstance(step, CheckStep)
         if isinstance(step, CheckStep):
-            self._check_started = self.screen.clock()
+            self._check_started = self.clock()
             self.check.show(CheckState.RUNNING, f"{CHECKING} …")
         self.set_text(headed(heading(step, position), squeezed(step.text)))
         await self.bar.wait("Working …" if isinstance(step, (CheckStep, *TRANSFER_STEPS)) else "")
         # With no answer on offer the step's text keeps the focus (arrow keys scroll it,
         # and the footer keeps showing the keys).
         self.screen.query_one("#step-main").focus()
-
-    def show_progress(self, progress: Progress) -> None:
-        """Show the transfer view with the new figures."""
-        view = self.transfer
-        if not view.display:
-            view.display = True
-            if self.screen.has_class("-short"):
-                # At 24 lines the figures and the power banner need the display's room.
-                self.m1.show(display=False, panel=False)
-        view.update_progress(progress)
 
     def show_notice(self, text: str) -> None:
         """A check's pass goes into its verdict; other notices under the step."""
@@ -153,14 +106,6 @@ class StepQuestions:
             self.check.show(CheckState.PASS, self._verdict)
             return
         self.note(squeezed(text))
-
-    def tick(self) -> None:
-        """Count the seconds of a running check (reading a whole memory takes a while)."""
-        if not (isinstance(self.step, CheckStep) and self.check.display):
-            return
-        if self.check.state is CheckState.RUNNING and not self.bar.pending:
-            seconds = int(self.screen.clock() - self._check_started)
-            self.check.show(CheckState.RUNNING, f"{CHECKING} … {seconds} s")
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -287,11 +232,11 @@ class StepQuestions:
         check.display = True
         check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
-        await self.screen.fresh_transfer_view()
+        await self.fresh_transfer_view()
         named = keys_named(result.fix)
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)
-        rig = self.screen.setup.rig
+        rig = self.setup.rig
         if rig is not None:
             self.note(f"MIDI log for a bug report: {rig.log_path}")
         answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
@@ -300,7 +245,7 @@ class StepQuestions:
         answers.append(Answer("abort", "Abort", Recovery.ABORT, "error"))
         answer: Recovery | Quit = await self._ask(answers)
         if answer is Recovery.RETRY:
-            self._check_started = self.screen.clock()
+            self._check_started = self.clock()
             check.show(CheckState.RUNNING, f"{RETRYING} …")
             check.display = isinstance(self.step, CheckStep)
             self.m1.guide(())
@@ -309,7 +254,7 @@ class StepQuestions:
 
     async def ask_file(self, prompt: str) -> Path | Quit | None:
         """The file to send: the demo bank and this M1's backups are offered first."""
-        setup = self.screen.setup
+        setup = self.setup
         offered: list[Suggestion] = []
         if setup.demo_bank is not None:
             offered.append(Suggestion(setup.demo_bank, DEMO_BANK_LABEL))
@@ -332,7 +277,7 @@ class StepQuestions:
     async def _ask(self, answers: list[Answer], focus: Widget | None = None) -> Any:
         bar = self.bar
         future = await bar.offer(answers)
-        if self.screen.operator.quitting:
+        if self._quitting():
             bar.settle(QUIT)
         target = focus if focus is not None else bar.primary()
         if target is not None:
@@ -357,36 +302,3 @@ class StepQuestions:
             self.modal = None
             if self.screen.app.screen is dialog:
                 self.screen.app.pop_screen()
-
-    def _demo_panel(self, step: Step | None) -> bool:
-        return self.live and isinstance(step, PANEL_STEPS)
-
-    def _with_heading(self, *parts: Content | str) -> Content:
-        if self.step is None or self.position is None:
-            return paragraph(*parts)
-        return headed(heading(self.step, self.position), *parts)
-
-    def _passed_check(self) -> str:
-        """The verdict of the check step just passed, to keep on show at the next step."""
-        verdict, self._verdict = self._verdict, ""
-        if isinstance(self.step, CheckStep) and self.check.state is CheckState.PASS and verdict:
-            return f"✓ {verdict}"
-        return ""
-
-    def set_text(self, text: Content, tone: str = "") -> None:
-        """Show the step's words; `tone` "-warning" or "-danger" frames them."""
-        shown = self.screen.query_one("#step-text", Static)
-        shown.update(text)
-        shown.set_class(tone == "-warning", "-warning")
-        shown.set_class(tone == "-danger", "-danger")
-        self.screen.query_one("#step-main").scroll_home(animate=False)
-
-    def note(self, text: str) -> None:
-        """Add a line under the step (the last few stay)."""
-        self._notes = [*self._notes, text][-MAX_NOTES:]
-        self._show_notes()
-
-    def _show_notes(self) -> None:
-        notes = self.screen.query_one("#notes", Static)
-        notes.update("\n".join(self._notes))
-        notes.display = bool(self._notes)

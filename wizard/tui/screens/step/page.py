@@ -1,0 +1,149 @@
+"""What the step screen shows around its questions: the step list's mark, the step's words,
+the notes under it, the live check's seconds and the transfer view; the questions build on
+it. It works on the screen's widgets by query and never imports the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from wizard.device.progress import Progress
+from wizard.engine.operator import StepPosition
+from wizard.procedure.model import CheckStep, ConfirmStep, InputStep, KeysStep, Step
+from wizard.tui.screens.step.text import headed, heading, paragraph
+from wizard.tui.widgets.action_bar import ActionBar
+from wizard.tui.widgets.check_status import CheckState, CheckStatus
+from wizard.tui.widgets.m1_view import M1View
+from wizard.tui.widgets.step_list import StepList
+from wizard.tui.widgets.transfer_view import TransferView
+
+PANEL_STEPS = (KeysStep, ConfirmStep, InputStep)
+"""Steps at which the demo shows the emulated M1's panel (keys may be needed there)."""
+MAX_NOTES = 3
+CHECKING = "Asking the M1 over MIDI"
+
+
+class StepPage:
+    """The step screen's widgets and what is on show in them.
+
+    Args:
+        screen: The step screen (its widgets must be mounted before any method is used).
+        clock: Monotonic seconds, for the check's count and the transfer view.
+    """
+
+    def __init__(self, screen: Screen[Any], clock: Callable[[], float]) -> None:
+        self.screen = screen
+        self.clock = clock
+        self.step: Step | None = None
+        self.position: StepPosition | None = None
+        self.keys: KeysStep | None = None
+        self._notes: list[str] = []
+        self._check_started = 0.0
+        self._verdict = ""  # the reason of the check passed at this step
+
+    # -- the widgets -------------------------------------------------------------------------
+
+    @property
+    def bar(self) -> ActionBar:
+        """The answers."""
+        return self.screen.query_one(ActionBar)
+
+    @property
+    def m1(self) -> M1View:
+        """The M1's display and panel."""
+        return self.screen.query_one(M1View)
+
+    @property
+    def check(self) -> CheckStatus:
+        """The live check's verdict."""
+        return self.screen.query_one(CheckStatus)
+
+    @property
+    def transfer(self) -> TransferView:
+        """The transfer view of the step under way."""
+        return self.screen.query_one(TransferView)
+
+    @property
+    def live(self) -> bool:
+        """True in the demo (the panel is the emulated M1's)."""
+        return self.m1.live
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def mark_step(self, index: int) -> None:
+        """Mark step `index` current (`len(plan)`: all done), keeping it in view."""
+        steps = self.screen.query_one(StepList)
+        steps.set_current(index)
+        if self.screen.has_class("-narrow"):
+            # Three lines show: the step before, the current one and the next.
+            rows = list(steps.query(".step"))
+            if rows:
+                top = rows[max(0, min(index, len(rows) - 1) - 1)]
+                steps.scroll_to_widget(top, top=True, animate=False)
+
+    async def fresh_transfer_view(self) -> None:
+        """A new, hidden transfer view for the next step (its banner starts over)."""
+        old = self.transfer
+        view = TransferView(clock=self.clock, id="transfer")
+        view.display = False
+        await old.remove()
+        await self.screen.query_one("#step-main").mount(view, before=self.m1)
+
+    def set_text(self, text: Content, tone: str = "") -> None:
+        """Show the step's words; `tone` "-warning" or "-danger" frames them."""
+        shown = self.screen.query_one("#step-text", Static)
+        shown.update(text)
+        shown.set_class(tone == "-warning", "-warning")
+        shown.set_class(tone == "-danger", "-danger")
+        self.screen.query_one("#step-main").scroll_home(animate=False)
+
+    def note(self, text: str) -> None:
+        """Add a line under the step (the last few stay)."""
+        self._notes = [*self._notes, text][-MAX_NOTES:]
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        notes = self.screen.query_one("#notes", Static)
+        notes.update("\n".join(self._notes))
+        notes.display = bool(self._notes)
+
+    # -- shown while the engine works --------------------------------------------------------
+
+    def show_progress(self, progress: Progress) -> None:
+        """Show the transfer view with the new figures."""
+        view = self.transfer
+        if not view.display:
+            view.display = True
+            if self.screen.has_class("-short"):
+                # At 24 lines the figures and the power banner need the display's room.
+                self.m1.show(display=False, panel=False)
+        view.update_progress(progress)
+
+    def tick(self) -> None:
+        """Count the seconds of a running check (reading a whole memory takes a while)."""
+        if not (isinstance(self.step, CheckStep) and self.check.display):
+            return
+        if self.check.state is CheckState.RUNNING and not self.bar.pending:
+            seconds = int(self.clock() - self._check_started)
+            self.check.show(CheckState.RUNNING, f"{CHECKING} … {seconds} s")
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _demo_panel(self, step: Step | None) -> bool:
+        return self.live and isinstance(step, PANEL_STEPS)
+
+    def _with_heading(self, *parts: Content | str) -> Content:
+        if self.step is None or self.position is None:
+            return paragraph(*parts)
+        return headed(heading(self.step, self.position), *parts)
+
+    def _passed_check(self) -> str:
+        """The verdict of the check step just passed, to keep on show at the next step."""
+        verdict, self._verdict = self._verdict, ""
+        if isinstance(self.step, CheckStep) and self.check.state is CheckState.PASS and verdict:
+            return f"✓ {verdict}"
+        return ""
