@@ -113,18 +113,20 @@ def all_modules() -> dict[str, Path]:
 def wizard_imports(path: Path, known: dict[str, Path]) -> set[str]:
     """The wizard modules `path` imports, lazy imports inside functions included.
 
-    `from wizard.m1 import parse` names the module wizard.m1.parse; `from wizard.m1 import
-    Bank` names the package wizard.m1 (its __init__ runs).
+    `from wizard.m1 import parse` names the module wizard.m1.parse (not the package);
+    `from wizard.m1 import Bank` names the package wizard.m1 (its __init__ runs).
     """
     module = module_name(path)
-    found: set[str] = set()
-    for _, name in imported_modules(
-        path.read_text(encoding="utf-8"), module, path.name == "__init__.py"
-    ):
+    by_line: dict[int, set[str]] = {}
+    source = path.read_text(encoding="utf-8")
+    for line, name in imported_modules(source, module, path.name == "__init__.py"):
         if name in known:
-            found.add(name)
+            by_line.setdefault(line, set()).add(name)
         elif name.rpartition(".")[0] in known:
-            found.add(name.rpartition(".")[0])
+            by_line.setdefault(line, set()).add(name.rpartition(".")[0])
+    found: set[str] = set()
+    for names in by_line.values():
+        found |= {n for n in names if not any(o.startswith(n + ".") for o in names)}
     found.discard(module)
     return found
 
