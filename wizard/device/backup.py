@@ -14,13 +14,14 @@ from pathlib import Path
 
 from wizard.device.detect import Detection
 from wizard.device.exchange import Exchange
-from wizard.device.image import Part, part_request
+from wizard.device.image import part_request
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress, ProgressReport, ignore_progress
 from wizard.device.store import SaveError, free_path, save_new, taken, timestamped_name
 from wizard.m1 import Bank, Function, KorgMessage, Request
 from wizard.m1.constants import Allocation
 from wizard.m1.framing import describe_function
+from wizard.m1.parts import Part
 from wizard.m1.report import contents_of, describe_contents
 from wizard.m1.sizes import expected_length
 from wizard.m1.syx_file import read_dump_bytes

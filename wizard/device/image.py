@@ -18,18 +18,8 @@ from wizard.m1 import (
     SequenceDump,
 )
 from wizard.m1.constants import Allocation
+from wizard.m1.parts import Part
 from wizard.m1.records import Combination, GlobalData, Program, SequenceData
-
-
-class Part:
-    """Names of the four parts of M1 memory, in ALL DATA order (§3.6)."""
-
-    GLOBAL = "global"
-    COMBINATIONS = "combinations"
-    PROGRAMS = "programs"
-    SEQUENCE = "sequence"
-    ALL = (GLOBAL, COMBINATIONS, PROGRAMS, SEQUENCE)
-
 
 # The bulk request that reads each part back, and the dump it answers with (§2.2).
 PART_REQUESTS: dict[str, tuple[Function, Function]] = {

@@ -27,6 +27,7 @@ from wizard.m1 import (
     SequenceDump,
 )
 from wizard.m1.constants import Allocation
+from wizard.m1.parts import DOUBLE_PART_NEXT, overlaps, repeats
 from wizard.m1.report import contents_of, describe_contents
 from wizard.m1.syx_file import DumpFile
 
@@ -47,12 +48,14 @@ class RestorePlan:
         description: What gets overwritten, in words.
         rewritten_from: Channels the file's messages were addressed to, when they differ
             from the M1's (each message is re-addressed).
+        notes: Harmless things the person should know (a dump repeated exactly).
     """
 
     loads: tuple[KorgMessage, ...]
     image: MemoryImage
     description: str
     rewritten_from: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def total_bytes(self) -> int:
@@ -92,7 +95,11 @@ def plan_restore(
             f"{dump_file.path} cannot be sent: {first.message}",
             first.next_action or "Run `m1-wizard inspect` on the file to see every problem.",
         )
-    dumps = [d for d in dump_file.dumps if isinstance(d, BANK_DUMPS)]
+    numbered: list[tuple[int, KorgMessage]] = [
+        (m.index + 1, m.message) for m in dump_file.messages
+        if m.is_dump and isinstance(m.message, BANK_DUMPS)
+    ]  # fmt: skip
+    dumps = [d for _, d in numbered]
     if not dumps:
         raise RestoreRefused(
             f"{dump_file.path} holds no programs, combinations, global data or songs to restore.",
@@ -109,6 +116,8 @@ def plan_restore(
         file_allocation = getattr(dump, "allocation", None)
         if allocation is not None and file_allocation not in (None, allocation):
             raise _allocation_advice(file_allocation, allocation)
+    kept, notes = _each_part_once(dump_file.path, numbered)
+    dumps = [d for _, d in kept]
     rewritten = tuple(sorted({d.channel for d in dumps if d.channel != channel}))
     loads: list[KorgMessage] = []
     for dump in dumps:
@@ -127,7 +136,39 @@ def plan_restore(
                 "without that part.",
             )
     description = "; ".join(describe_contents(contents_of(d)) for d in dumps)
-    return RestorePlan(tuple(loads), image_of(loads), description, rewritten)
+    return RestorePlan(tuple(loads), image_of(loads), description, rewritten, tuple(notes))
+
+
+def _each_part_once(
+    path: str, numbered: list[tuple[int, KorgMessage]]
+) -> tuple[list[tuple[int, KorgMessage]], list[str]]:
+    """The dumps with exact repeats left out (and a note for each), after making sure no
+    part of memory is replaced twice with different data.
+
+    Args:
+        path: The file's name, for the refusal.
+        numbered: (message number in the file, dump) pairs in file order.
+
+    Raises:
+        RestoreRefused: Two dumps replace one part with different data.
+    """
+    dumps = [d for _, d in numbered]
+    found = repeats(dumps)
+    notes = [
+        f"Message {numbered[later][0]} repeats message {numbered[earlier][0]} exactly; it is "
+        "sent once."
+        for earlier, later in found
+    ]
+    repeated = {later for _, later in found}
+    kept = [n for i, n in enumerate(numbered) if i not in repeated]
+    conflicts = overlaps([d for _, d in kept])
+    if conflicts:
+        clash = conflicts[0]
+        words = clash.sentence(
+            f"Message {kept[clash.first][0]}", f"message {kept[clash.second][0]}"
+        )
+        raise RestoreRefused(f"{path} cannot be sent: {words} Nothing was sent.", DOUBLE_PART_NEXT)
+    return kept, notes
 
 
 def _size(message: KorgMessage) -> int:

@@ -16,6 +16,7 @@ from wizard.errors import FileFormatError
 from wizard.m1.file_message import FileMessage, examine
 from wizard.m1.hex_text import BadHexText, decode_hex_text, is_text
 from wizard.m1.messages import KorgMessage
+from wizard.m1.parts import DOUBLE_PART_NEXT, overlaps, repeats
 from wizard.m1.report import Problem, Severity, error, summarize, warning
 from wizard.m1.smf import HEADER_ID, read_smf
 from wizard.m1.sysex_scan import (
@@ -137,6 +138,22 @@ def _file_problems(messages: list[FileMessage]) -> list[Problem]:
                 "Check the M1's memory allocation (GLOBAL mode) before sending.",
             )
         )
+    return problems + _part_problems(messages)
+
+
+def _part_problems(messages: list[FileMessage]) -> list[Problem]:
+    """Dumps that would replace one part of memory twice with different data (an exact
+    repeat is no problem: a restore sends it once)."""
+    dumps = [
+        (m.index, m.message) for m in messages if m.is_dump and isinstance(m.message, KorgMessage)
+    ]
+    repeated = {later for _, later in repeats([d for _, d in dumps])}
+    dumps = [d for i, d in enumerate(dumps) if i not in repeated]
+    problems = []
+    for overlap in overlaps([d for _, d in dumps]):
+        first, second = dumps[overlap.first][0], dumps[overlap.second][0]
+        sentence = overlap.sentence(f"Message {first + 1}", f"message {second + 1}")
+        problems.append(warning(sentence, DOUBLE_PART_NEXT, index=second))
     return problems
 
 

@@ -159,6 +159,8 @@ def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> R
     dump_file, plan = prepare(job, exchange, target.allocation)
     if plan.rewritten_from:
         driver.notice(words.readdressed(plan.rewritten_from, exchange.channel))
+    for note in plan.notes:
+        driver.notice(note)
     factory = recognise(dump_file.dumps)
     if factory:
         driver.notice(factory)

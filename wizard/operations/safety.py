@@ -14,11 +14,12 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from wizard.device.exchange import Exchange
-from wizard.device.image import MemoryImage, Part, differences, image_of, part_request
+from wizard.device.image import MemoryImage, differences, image_of, part_request
 from wizard.device.progress import ProgressReport
 from wizard.device.restore import RestorePlan, read_back
 from wizard.m1 import AllProgramsDump
 from wizard.m1.inspection import looks_initialised
+from wizard.m1.parts import Part
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.operations import words
 from wizard.operations.records import BackupRecord

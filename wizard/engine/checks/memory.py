@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from wizard.device.image import MemoryImage, Part, differences, image_of
+from wizard.device.image import MemoryImage, differences, image_of
 from wizard.device.restore import BANK_DUMPS, RestorePlan, read_back
 from wizard.engine.checks.asking import detected, exchange_of, failure, unsolicited_count
 from wizard.engine.checks.result import CheckResult, cannot_tell, failed, passed
@@ -17,6 +17,7 @@ from wizard.engine.session import Session
 from wizard.errors import WizardError
 from wizard.m1 import AllProgramsDump, Bank, Function, Request
 from wizard.m1.inspection import look_at_memory
+from wizard.m1.parts import Part
 from wizard.m1.syx_file import read_dump_file
 from wizard.procedure.model import BackupScope, ParamValue
 
