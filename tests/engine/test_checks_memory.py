@@ -86,7 +86,10 @@ def test_matches_backup_cannot_tell_without_a_backup_or_with_a_changed_file(
     backup.path.write_bytes(backup.path.read_bytes()[:-1] + b"\x00")
     result = matches_backup(session, NO_PARAMS)
     assert result.status is Verdict.CANNOT_TELL
-    assert result.reason == f"The file {backup.path} has changed since it was saved or sent."
+    assert result.reason == (
+        f"The file {backup.path} has changed since it was saved or sent (it no longer matches "
+        "the checksum the journal recorded)."
+    )
 
 
 def test_matches_backup_cannot_tell_when_the_read_back_is_damaged(tmp_path: Path) -> None:

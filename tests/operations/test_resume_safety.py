@@ -50,7 +50,7 @@ def test_a_deleted_backup_is_not_trusted_and_a_new_one_is_taken(tmp_path: Path) 
     emulator, session, old = stopped_after_backup(tmp_path)
     old.unlink()
     operator = resume(session, factory_file(tmp_path))
-    gone = f"{words.backup_gone(old)} {words.CANNOT_PROTECT}"
+    gone = f"{words.file_gone(old)} {words.CANNOT_PROTECT}"
     assert gone in operator.texts("notice")
     assert operator.texts("confirm") == [words.OFFER_NEW_BACKUP]
     (new,) = sorted(session.unit.backups.glob("*.syx"))
@@ -65,7 +65,7 @@ def test_declining_the_new_backup_sends_nothing(tmp_path: Path) -> None:
     old.unlink()
     before = emulator.state.memory.copy()
     operator = resume(session, factory_file(tmp_path), confirm={"send": [False]})
-    gone = f"{words.backup_gone(old)} {words.CANNOT_PROTECT}"
+    gone = f"{words.file_gone(old)} {words.CANNOT_PROTECT}"
     assert operator.texts("recover")[0] == f"{gone} {words.REFUSED_FIX}"
     assert operator.texts("confirm_overwrite") == []
     assert emulator.state.memory == before
@@ -77,7 +77,7 @@ def test_a_changed_backup_is_not_trusted(tmp_path: Path) -> None:
     data[100] ^= 0x01
     old.write_bytes(bytes(data))
     operator = resume(session, factory_file(tmp_path))
-    changed = f"{words.backup_changed(old)} {words.CANNOT_PROTECT}"
+    changed = f"{words.file_changed(old)} {words.CANNOT_PROTECT}"
     assert changed in operator.texts("notice")
     assert operator.texts("confirm") == [words.OFFER_NEW_BACKUP]
     assert holds_factory(emulator.state)
@@ -122,6 +122,6 @@ def test_a_backup_sent_back_must_match_its_recorded_checksum(tmp_path: Path) -> 
     outcome = engine_for(top, session, operator).run()
     assert outcome.status is RunStatus.ABORTED
     path = session.run_backup.path  # type: ignore[union-attr]
-    reason = f"{words.backup_changed(path)} {words.NOT_SENT_BACK}"
+    reason = f"{words.file_changed(path)} {words.NOT_SENT_BACK}"
     assert operator.texts("recover") == [f"{reason} {words.TAKE_NEW_BACKUP}"]
     assert emulator.state.memory == before

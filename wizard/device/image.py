@@ -3,7 +3,7 @@ dumps, split into dumps, and compared record by record (m1-sysex.md §3.6)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from wizard.m1 import (
@@ -56,6 +56,16 @@ class MemoryImage:
             Part.SEQUENCE: self.sequence,
         }
         return tuple(p for p in Part.ALL if present[p] is not None)
+
+    def only(self, parts: Collection[str]) -> MemoryImage:
+        """This image without the parts not named in `parts`."""
+        return replace(
+            self,
+            global_data=self.global_data if Part.GLOBAL in parts else None,
+            combinations=self.combinations if Part.COMBINATIONS in parts else None,
+            programs=self.programs if Part.PROGRAMS in parts else None,
+            sequence=self.sequence if Part.SEQUENCE in parts else None,
+        )
 
 
 def image_of(dumps: list[KorgMessage] | tuple[KorgMessage, ...]) -> MemoryImage:

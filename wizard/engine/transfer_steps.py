@@ -108,7 +108,7 @@ def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path |
                 "No verified backup of this unit exists to send back.",
                 "Take a backup first (the Backup procedure), then retry.",
             )
-        problem = file_problem(latest)
+        problem = file_problem(latest.path, latest.sha256)
         if problem is not None:
             raise _FileProblem(f"{problem} {words.NOT_SENT_BACK}", words.TAKE_NEW_BACKUP)
         return latest.path

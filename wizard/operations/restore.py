@@ -110,7 +110,7 @@ def prepare(
     except RestoreRefused as error:
         raise UnusableFile(error.message, error.next_action, bad_format=False) from error
     if job.expected_sha256 and dump_file.sha256 != job.expected_sha256:
-        problem = f"{words.backup_changed(job.source)} {words.NOT_SENT_BACK}"
+        problem = f"{words.file_changed(job.source)} {words.NOT_SENT_BACK}"
         raise UnusableFile(problem, words.TAKE_NEW_BACKUP, bad_format=False)
     return dump_file, plan
 

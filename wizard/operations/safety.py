@@ -11,10 +11,11 @@ what the backup holds in the parts that will be replaced (or still look initiali
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from pathlib import Path
 
 from wizard.device.exchange import Exchange
-from wizard.device.image import MemoryImage, differences, image_of, part_request
+from wizard.device.image import differences, image_of, part_request
 from wizard.device.progress import ProgressReport
 from wizard.device.restore import RestorePlan, read_back
 from wizard.m1 import AllProgramsDump
@@ -43,28 +44,18 @@ class Safety:
     recalled: bool = False
 
 
-def file_problem(record: BackupRecord) -> str | None:
-    """Why the backup file cannot be trusted any more, or None when it is whole."""
+def file_problem(path: Path, sha256: str) -> str | None:
+    """Why a file the journal recorded cannot be trusted any more (gone, unreadable, or no
+    longer the bytes whose SHA-256 was recorded), or None when it is whole."""
     try:
-        data = record.path.read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError:
-        return words.backup_gone(record.path)
+        return words.file_gone(path)
     except OSError as error:
-        return words.backup_unreadable(record.path, error.strerror or str(error))
-    if hashlib.sha256(data).hexdigest() != record.sha256:
-        return words.backup_changed(record.path)
+        return words.file_unreadable(path, error.strerror or str(error))
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return words.file_changed(path)
     return None
-
-
-def _only(image: MemoryImage, parts: tuple[str, ...]) -> MemoryImage:
-    """`image` without the parts not in `parts`."""
-    return replace(
-        image,
-        global_data=image.global_data if Part.GLOBAL in parts else None,
-        combinations=image.combinations if Part.COMBINATIONS in parts else None,
-        programs=image.programs if Part.PROGRAMS in parts else None,
-        sequence=image.sequence if Part.SEQUENCE in parts else None,
-    )
 
 
 def m1_problem(
@@ -79,7 +70,7 @@ def m1_problem(
     kept = image_of(read_dump_bytes(record.path.read_bytes(), str(record.path)).dumps)
     shared = tuple(p for p in plan.image.parts if p in kept.parts)
     now = read_back(exchange, plan, report)
-    found = differences(_only(kept, shared), now)
+    found = differences(kept.only(shared), now)
     if not found:
         return None
     return words.m1_not_as_backed_up(record.path, "; ".join(found))
@@ -113,7 +104,7 @@ def trusted_reason(
     """
     if safety.backup is not None:
         record = safety.backup
-        problem = file_problem(record)
+        problem = file_problem(record.path, record.sha256)
         if problem is not None:
             problem = f"{problem} {words.CANNOT_PROTECT}"
         elif safety.recalled:

@@ -93,25 +93,27 @@ OFFER_NEW_BACKUP = (
 )
 
 
-def backup_gone(path: Path) -> str:
-    """A backup the journal names was deleted or moved."""
-    return f"The backup {path} is no longer there."
+def file_gone(path: Path) -> str:
+    """A file the journal names (a backup, a file sent) was deleted or moved."""
+    return f"The file {path} is no longer there."
 
 
-def backup_unreadable(path: Path, why: str) -> str:
-    """A backup the journal names cannot be read."""
-    return f"The backup {path} cannot be read ({why})."
+def file_unreadable(path: Path, why: str) -> str:
+    """A file the journal names cannot be read."""
+    return f"The file {path} cannot be read ({why})."
 
 
-def backup_changed(path: Path) -> str:
-    """A backup the journal names is not the file that was saved."""
+def file_changed(path: Path) -> str:
+    """A file the journal names is not the file that was saved or sent."""
     return (
-        f"The backup {path} has changed since it was saved (it no longer matches the "
+        f"The file {path} has changed since it was saved or sent (it no longer matches the "
         "checksum the journal recorded)."
     )
 
 
-CANNOT_PROTECT = "It was taken earlier in this run, but it cannot protect the M1's memory now."
+CANNOT_PROTECT = (
+    "It is the backup taken earlier in this run, so that backup cannot protect the M1's memory now."
+)
 NOT_SENT_BACK = "So it is not sent back: it may not hold what was saved."
 
 

@@ -4,9 +4,7 @@ and compared record by record, §3.6)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from wizard.device.image import MemoryImage, differences, image_of
@@ -19,6 +17,7 @@ from wizard.m1 import AllProgramsDump, Bank, Function, Request
 from wizard.m1.inspection import look_at_memory
 from wizard.m1.parts import Part
 from wizard.m1.syx_file import read_dump_file
+from wizard.operations.safety import file_problem
 from wizard.procedure.model import BackupScope, ParamValue
 
 SILENT_REASON = "The M1 did not answer, so its memory could not be read."
@@ -66,22 +65,12 @@ def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> Ch
 
 def _image_of_file(path: Path, sha256: str, what: BackupScope) -> MemoryImage | str:
     """The parts of `path` that `what` names, or why the file cannot be used."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return f"The file {path} cannot be read ({error.strerror or error})."
-    if hashlib.sha256(data).hexdigest() != sha256:
-        return f"The file {path} has changed since it was saved or sent."
+    problem = file_problem(path, sha256)
+    if problem is not None:
+        return problem
     dump_file = read_dump_file(path)
     image = image_of([d for d in dump_file.dumps if isinstance(d, BANK_DUMPS)])
-    keep = PARTS_OF_SCOPE[what]
-    return replace(
-        image,
-        global_data=image.global_data if Part.GLOBAL in keep else None,
-        combinations=image.combinations if Part.COMBINATIONS in keep else None,
-        programs=image.programs if Part.PROGRAMS in keep else None,
-        sequence=image.sequence if Part.SEQUENCE in keep else None,
-    )
+    return image.only(PARTS_OF_SCOPE[what])
 
 
 def _compare(
