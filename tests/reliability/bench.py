@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.device.helpers import LimitedTransport, ready_state
-from tests.reliability.faults import Disk, Fault, TrappedTransport, break_disk
+from tests.reliability.faults import Disk, Fault, Resume, TrappedTransport, break_disk
 from wizard.device.exchange import Exchange, Timeouts
 from wizard.emulator import M1Emulator, Timing, build_state
 from wizard.emulator.dumps import bank_dump
 from wizard.emulator.state import Card, Memory
 from wizard.m1 import Bank, Function
+from wizard.operations.journal import Event, Journal
 from wizard.transport.base import Transport
 from wizard.transport.link import EmulatorLink
 
@@ -105,6 +106,8 @@ def arm(bench: Bench, fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:
         )
     elif fault.disk is not None:
         break_disk(fault.disk, bench.backups, monkeypatch, fault.files_saved_first)
+    if fault.resume is not None:
+        change_while_stopped(bench, fault.resume)
     if fault.ctrl_c_comparing:
 
         def interrupted(*args: object, **kwargs: object) -> list[str]:
@@ -121,3 +124,24 @@ def snapshot_files(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def change_while_stopped(bench: Bench, change: Resume) -> None:
+    """What happens to the run's backup or the M1 while a run is stopped: only the backup
+    the journal recorded (by a prepared, stopped run) is touched, so operations without
+    one meet no fault but the other M1."""
+    if change is Resume.OTHER_M1:
+        bench.emulator.state.memory.global_data = build_state("factory").memory.global_data
+        return
+    journal = Journal(bench.home / "units" / UNIT / "journal.jsonl")
+    saved = [e.file for e in journal.read().entries if e.event is Event.BACKUP_SAVED]
+    if not saved:
+        return
+    backup = Path(saved[-1])
+    if change is Resume.BACKUP_MISSING:
+        backup.unlink()
+        backup.with_suffix(".json").unlink()
+    else:
+        data = bytearray(backup.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        backup.write_bytes(bytes(data))

@@ -19,11 +19,13 @@ from tests.reliability.operations import (
     op_check,
     op_detect,
     op_engine_backup,
+    op_engine_resumed_transfer,
     op_engine_transfer,
     op_read_back,
     op_restore_cli,
     prepare_check,
     prepare_restored,
+    prepare_stopped_after_backup,
 )
 from wizard.emulator.state import Memory
 from wizard.engine.checks import REGISTRY
@@ -74,6 +76,11 @@ OPERATIONS = (
     *(_check(name) for name in sorted(REGISTRY)),
     Operation("backup step", _device(op_engine_backup)),
     Operation("transfer step", _device(op_engine_transfer)),
+    Operation(
+        "resumed transfer step",
+        _device(op_engine_resumed_transfer),
+        prepare=prepare_stopped_after_backup,
+    ),
 )
 OPERATIONS_BY_NAME = {o.name: o for o in OPERATIONS}
 

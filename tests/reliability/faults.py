@@ -35,6 +35,14 @@ class Phase(Enum):
     READ_BACK = "read-back"  # a dump arriving after something was sent into the M1
 
 
+class Resume(Enum):
+    """What changed while a run was stopped after its safety backup, before it resumed."""
+
+    BACKUP_MISSING = "the backup was deleted"
+    BACKUP_CHANGED = "the backup file was changed"
+    OTHER_M1 = "another M1 (other global data) is connected"
+
+
 class Trap(Enum):
     """What springs."""
 
@@ -149,6 +157,8 @@ class Fault:
         files_saved_first: Files saved whole in that folder before a full disk or Ctrl-C
             strikes (1: the .syx is saved, its manifest is not).
         ctrl_c_comparing: Ctrl-C while a read-back is compared.
+        resume: What changed between a stopped run and its resumption (it touches only
+            the backup a prepared run recorded in the journal, and the M1's global data).
     """
 
     name: str
@@ -160,6 +170,7 @@ class Fault:
     disk: Disk | None = None
     files_saved_first: int = 0
     ctrl_c_comparing: bool = False
+    resume: Resume | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -206,6 +217,9 @@ FAULTS = (
     Fault("disk full (manifest)", disk=Disk.FULL, files_saved_first=1),
     Fault("read-only backup folder", disk=Disk.READ_ONLY),
     Fault("backup file already present", disk=Disk.NAME_TAKEN),
+    Fault("resume: backup missing", resume=Resume.BACKUP_MISSING),
+    Fault("resume: backup changed", resume=Resume.BACKUP_CHANGED),
+    Fault("resume: another M1", resume=Resume.OTHER_M1),
 )
 FAULTS_BY_NAME = {f.name: f for f in FAULTS}
 

@@ -267,13 +267,17 @@ def _procedure(*steps: Step) -> Procedure:
 
 
 def _engine(
-    bench: Bench, monkeypatch: pytest.MonkeyPatch, step: Step, files: list[Path]
+    bench: Bench,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: Step | tuple[Step, ...],
+    files: list[Path],
 ) -> Observed:
     session = session_of(bench)
     operator = ScriptedOperator(Script(files=list(files)))
     RecordingRestoreState.made = []
     monkeypatch.setattr("wizard.engine.transfer_steps.RestoreState", RecordingRestoreState)
-    procedure = _procedure(step)
+    procedure = _procedure(*(steps if isinstance(steps, tuple) else (steps,)))
+    step = procedure.steps[-1]
     try:
         outcome = Engine(procedure, {procedure.id: procedure}, session, operator).run()
     except WizardError as error:  # the journal could not be written
@@ -306,3 +310,24 @@ def op_engine_transfer(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observe
         id="send", source=TransferSource.CHOOSE_FILE, overwrites="all of the M1's memory"
     )
     return _engine(bench, monkeypatch, step, [bench.restore_file])
+
+
+RESUMED = (
+    BackupStep(id="save"),
+    TransferStep(id="send", source=TransferSource.CHOOSE_FILE, overwrites="all of the M1's memory"),
+)
+
+
+def prepare_stopped_after_backup(bench: Bench) -> None:
+    """A run that took its safety backup and was stopped before its transfer."""
+    session = session_of(bench)
+    procedure = _procedure(*RESUMED)
+    operator = ScriptedOperator(Script(quit_at={"send"}))
+    outcome = Engine(procedure, {procedure.id: procedure}, session, operator).run()
+    assert outcome.status is RunStatus.STOPPED and session.run_backup is not None
+
+
+def op_engine_resumed_transfer(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observed:
+    """The same run resumed at its transfer: the journal's backup is checked before it is
+    trusted (and a new one offered, and taken, when it cannot be)."""
+    return _engine(bench, monkeypatch, RESUMED, [bench.restore_file])

@@ -23,7 +23,13 @@ from wizard.transport.advice import GENERIC_ADVICE
 
 DEVICE_OPS = ("detect", "backup", "restore", "restore (16 KB MIDI)", "read-back")
 RESTORES = ("restore", "restore (16 KB MIDI)")
-ENGINE_OPS = ("backup step", "transfer step")
+ENGINE_OPS = ("backup step", "transfer step", "resumed transfer step")
+TRANSFERS = ("transfer step", "resumed transfer step")
+TRANSFERS_ABORT = dict.fromkeys(TRANSFERS, "aborted")
+TRANSFERS_STOP = dict.fromkeys(TRANSFERS, "stopped")
+TRUSTS_ITS_BACKUP = {"resumed transfer step": "ok"}
+"""A resumed run whose backup and M1 are as they were saves nothing, so a disk fault
+or a Ctrl-C while saving cannot touch it."""
 
 ALL_OK: Mapping[str, str] = {"*": "ok", "checks": "pass"}
 SILENCE: Mapping[str, str] = {
@@ -33,7 +39,11 @@ SILENCE: Mapping[str, str] = {
     "check m1_responds": "fail",
     "engine": "aborted",
 }
-REFUSED_LOAD = {**ALL_OK, **dict.fromkeys(RESTORES, "load_error"), "transfer step": "aborted"}
+REFUSED_LOAD = {
+    **ALL_OK,
+    **dict.fromkeys(RESTORES, "load_error"),
+    **TRANSFERS_ABORT,
+}
 NOT_SAVED = {**ALL_OK, "backup": "save_error", **dict.fromkeys(RESTORES, "save_error")}
 CTRL_C_SAVING = {**ALL_OK, "backup": "cancelled", **dict.fromkeys(RESTORES, "cancelled")}
 READING_CHECKS = (
@@ -48,12 +58,12 @@ EXPECTED: Mapping[str, Mapping[str, str]] = {
     "dropped bytes in": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "format_error"),
-        "transfer step": "aborted",
+        **TRANSFERS_ABORT,
     },
     "corrupted bytes in": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "readback_mismatch"),
-        "transfer step": "aborted",
+        **TRANSFERS_ABORT,
     },
     "dropped bytes out": {
         "*": "damaged_reply",
@@ -100,18 +110,18 @@ EXPECTED: Mapping[str, Mapping[str, str]] = {
     "port vanishes (send)": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "port_error"),
-        "transfer step": "aborted",
+        **TRANSFERS_ABORT,
     },
     "port vanishes (wait)": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "port_error"),
-        "transfer step": "aborted",
+        **TRANSFERS_ABORT,
     },
     "port vanishes (read-back)": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "port_error"),
         "read-back": "port_error",
-        "transfer step": "aborted",
+        **TRANSFERS_ABORT,
     },
     "Ctrl-C (detect)": {"*": "cancelled", "read-back": "ok", "engine": "stopped"},
     "Ctrl-C (backup)": {
@@ -119,15 +129,23 @@ EXPECTED: Mapping[str, Mapping[str, str]] = {
         **dict.fromkeys(READING_CHECKS, "cancelled"),
         "engine": "stopped",
     },
-    "Ctrl-C (save)": {**CTRL_C_SAVING, "engine": "stopped"},
-    "Ctrl-C (save manifest)": {**CTRL_C_SAVING, "engine": "stopped"},
-    "Ctrl-C (send)": {**ALL_OK, **dict.fromkeys(RESTORES, "cancelled"), "transfer step": "stopped"},
-    "Ctrl-C (wait)": {**ALL_OK, **dict.fromkeys(RESTORES, "cancelled"), "transfer step": "stopped"},
+    "Ctrl-C (save)": {**CTRL_C_SAVING, "engine": "stopped", **TRUSTS_ITS_BACKUP},
+    "Ctrl-C (save manifest)": {**CTRL_C_SAVING, "engine": "stopped", **TRUSTS_ITS_BACKUP},
+    "Ctrl-C (send)": {
+        **ALL_OK,
+        **dict.fromkeys(RESTORES, "cancelled"),
+        **TRANSFERS_STOP,
+    },
+    "Ctrl-C (wait)": {
+        **ALL_OK,
+        **dict.fromkeys(RESTORES, "cancelled"),
+        **TRANSFERS_STOP,
+    },
     "Ctrl-C (read-back)": {
         **ALL_OK,
         **dict.fromkeys(RESTORES, "cancelled"),
         "read-back": "cancelled",
-        "transfer step": "stopped",
+        **TRANSFERS_STOP,
     },
     "Ctrl-C (compare)": {
         **ALL_OK,
@@ -135,12 +153,19 @@ EXPECTED: Mapping[str, Mapping[str, str]] = {
         "read-back": "cancelled",
         "check matches_backup": "cancelled",
         "check matches_file": "cancelled",
-        "transfer step": "stopped",
+        **TRANSFERS_STOP,
     },
-    "disk full": {**NOT_SAVED, "engine": "aborted"},
-    "disk full (manifest)": {**NOT_SAVED, "engine": "aborted"},
-    "read-only backup folder": {**NOT_SAVED, "engine": "aborted"},
+    "disk full": {**NOT_SAVED, "engine": "aborted", **TRUSTS_ITS_BACKUP},
+    "disk full (manifest)": {**NOT_SAVED, "engine": "aborted", **TRUSTS_ITS_BACKUP},
+    "read-only backup folder": {**NOT_SAVED, "engine": "aborted", **TRUSTS_ITS_BACKUP},
     "backup file already present": {**ALL_OK, "backup": "save_error"},
+    "resume: backup missing": ALL_OK,
+    "resume: backup changed": ALL_OK,
+    "resume: another M1": {
+        **ALL_OK,
+        "check matches_backup": "fail",
+        "check matches_file": "fail",
+    },
 }
 """The outcome of every cell: fault -> operation (or "*", "checks", "engine") -> label."""
 
@@ -246,11 +271,13 @@ def _check_engine_told(cell: Cell, label: str) -> None:
     observed, op = cell.observed, cell.operation.name
     step = "Save" if op == "backup step" else "Send"
     if label == "ok":
-        assert observed.saved, "the backup the step took was not announced"
-        if op == "transfer step":
+        trusted = op == "resumed transfer step" and cell.fault.resume is None
+        assert bool(observed.saved) != trusted, "a backup taken, or trusted, untold"
+        if op in TRANSFERS:
             assert "notice: Restored and verified:" in observed.shown
         return
-    resume = f"Run the procedure again to resume at step 1 of 1: {step}."
+    where = "step 2 of 2" if op == "resumed transfer step" else "step 1 of 1"
+    resume = f"Run the procedure again to resume at {where}: {step}."
     assert observed.next_action.endswith(resume), observed.next_action
     restore = observed.restore
     sent = restore is not None and bool(restore.acknowledged or restore.in_flight)
