@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from wizard.device.exchange import Exchange
 from wizard.device.image import MemoryImage, differences, image_of, part_request, split_all_data
@@ -27,7 +28,8 @@ from wizard.m1 import (
     SequenceDump,
 )
 from wizard.m1.constants import Allocation
-from wizard.m1.parts import DOUBLE_PART_NEXT, overlaps, repeats
+from wizard.m1.dump_set import DumpSet, gather
+from wizard.m1.parts import DOUBLE_PART_NEXT
 from wizard.m1.report import contents_of, describe_contents
 from wizard.m1.syx_file import DumpFile
 
@@ -49,6 +51,7 @@ class RestorePlan:
         rewritten_from: Channels the file's messages were addressed to, when they differ
             from the M1's (each message is re-addressed).
         notes: Harmless things the person should know (a dump repeated exactly).
+        parts: Each dump sent, in words, with the name of the file it came from.
     """
 
     loads: tuple[KorgMessage, ...]
@@ -56,6 +59,7 @@ class RestorePlan:
     description: str
     rewritten_from: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def total_bytes(self) -> int:
@@ -75,49 +79,52 @@ def _allocation_advice(file_allocation: Allocation, m1_allocation: Allocation) -
 
 
 def plan_restore(
-    dump_file: DumpFile, channel: int, allocation: Allocation | None, max_size: int | None
+    source: DumpFile | DumpSet, channel: int, allocation: Allocation | None, max_size: int | None
 ) -> RestorePlan:
-    """Check a file against the M1 and decide exactly what to send.
+    """Check a file (or a set of files) against the M1 and decide exactly what to send.
 
     Args:
-        dump_file: The file, as read by `read_dump_file`.
+        source: The file as read by `read_dump_file`, or a set `gather`ed from files.
         channel: The M1's global channel (every message is re-addressed to it).
         allocation: The M1's memory allocation from MODE DATA (None: unknown).
         max_size: The largest message the MIDI system carries (None: no limit).
 
     Raises:
-        RestoreRefused: The file has errors, holds no bank data, card data, another
-            allocation, or a message too large for this MIDI system.
+        RestoreRefused: A file has errors, no bank data, card data, another allocation,
+            two different dumps of one part, or a message too large for this MIDI system.
     """
-    if dump_file.has_errors:
-        first = dump_file.errors[0]
-        raise RestoreRefused(
-            f"{dump_file.path} cannot be sent: {first.message}",
-            first.next_action or "Run `m1-wizard inspect` on the file to see every problem.",
-        )
-    numbered: list[tuple[int, KorgMessage]] = [
-        (m.index + 1, m.message) for m in dump_file.messages
-        if m.is_dump and isinstance(m.message, BANK_DUMPS)
-    ]  # fmt: skip
-    dumps = [d for _, d in numbered]
+    dump_set = source if isinstance(source, DumpSet) else gather((source,))
+    where = "These files" if dump_set.several else dump_set.files[0].path
+    for dump_file in dump_set.files:
+        if dump_file.has_errors:
+            first = dump_file.errors[0]
+            raise RestoreRefused(
+                f"{dump_file.path} cannot be sent: {first.message}",
+                first.next_action or "Run `m1-wizard inspect` on the file to see every problem.",
+            )
+    dumps = dump_set.dumps
     if not dumps:
+        hold = "hold" if dump_set.several else "holds"
         raise RestoreRefused(
-            f"{dump_file.path} holds no programs, combinations, global data or songs to restore.",
+            f"{where} {hold} no programs, combinations, global data or songs to restore.",
             "Choose a file with M1 bank dumps (run `m1-wizard inspect` on it to see what "
             "it holds).",
         )
     for dump in dumps:
         if getattr(dump, "bank", Bank.INTERNAL) is Bank.CARD:
             raise RestoreRefused(
-                f"{dump_file.path} holds RAM card data; m1-wizard restores the internal "
-                "memory only.",
+                f"{where} {'hold' if dump_set.several else 'holds'} RAM card data; m1-wizard "
+                "restores the internal memory only.",
                 "Load card data with the M1's own card pages, or choose an internal dump.",
             )
         file_allocation = getattr(dump, "allocation", None)
         if allocation is not None and file_allocation not in (None, allocation):
             raise _allocation_advice(file_allocation, allocation)
-    kept, notes = _each_part_once(dump_file.path, numbered)
-    dumps = [d for _, d in kept]
+    if dump_set.conflicts:
+        raise RestoreRefused(
+            f"{where} cannot be sent: {dump_set.conflicts[0]} Nothing was sent.",
+            DOUBLE_PART_NEXT,
+        )
     rewritten = tuple(sorted({d.channel for d in dumps if d.channel != channel}))
     loads: list[KorgMessage] = []
     for dump in dumps:
@@ -135,40 +142,11 @@ def plan_restore(
                 "Use a MIDI interface on ALSA raw MIDI, CoreMIDI or Windows, or send a file "
                 "without that part.",
             )
-    description = "; ".join(describe_contents(contents_of(d)) for d in dumps)
-    return RestorePlan(tuple(loads), image_of(loads), description, rewritten, tuple(notes))
-
-
-def _each_part_once(
-    path: str, numbered: list[tuple[int, KorgMessage]]
-) -> tuple[list[tuple[int, KorgMessage]], list[str]]:
-    """The dumps with exact repeats left out (and a note for each), after making sure no
-    part of memory is replaced twice with different data.
-
-    Args:
-        path: The file's name, for the refusal.
-        numbered: (message number in the file, dump) pairs in file order.
-
-    Raises:
-        RestoreRefused: Two dumps replace one part with different data.
-    """
-    dumps = [d for _, d in numbered]
-    found = repeats(dumps)
-    notes = [
-        f"Message {numbered[later][0]} repeats message {numbered[earlier][0]} exactly; it is "
-        "sent once."
-        for earlier, later in found
-    ]
-    repeated = {later for _, later in found}
-    kept = [n for i, n in enumerate(numbered) if i not in repeated]
-    conflicts = overlaps([d for _, d in kept])
-    if conflicts:
-        clash = conflicts[0]
-        words = clash.sentence(
-            f"Message {kept[clash.first][0]}", f"message {kept[clash.second][0]}"
-        )
-        raise RestoreRefused(f"{path} cannot be sent: {words} Nothing was sent.", DOUBLE_PART_NEXT)
-    return kept, notes
+    parts = tuple(
+        (describe_contents(contents_of(m.dump)), PurePath(m.source).name) for m in dump_set.members
+    )
+    description = "; ".join(what for what, _ in parts)
+    return RestorePlan(tuple(loads), image_of(loads), description, rewritten, dump_set.notes, parts)
 
 
 def _size(message: KorgMessage) -> int:
