@@ -148,6 +148,11 @@ class EmulatorLink(Transport):
         self._check_open()
         return self._receiver.receive(timeout, on_bytes)
 
+    @property
+    def stray_bytes(self) -> int:
+        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
+        return self._receiver.discarded
+
     def clear_input(self) -> None:
         """Forget replies already delivered but not yet read."""
         self._receiver.clear()
