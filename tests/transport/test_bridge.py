@@ -86,7 +86,7 @@ def serve(
 ) -> Iterator[tuple[EmulatorBridge, Reports]]:
     emulator = M1Emulator(build_state("factory"), timing=Timing.instant(), behaviour=behaviour)
     reports = Reports()
-    link = EmulatorLink(emulator, whole_at_start=True)
+    link = EmulatorLink(emulator, whole_messages=True)
     bridge = EmulatorBridge(port, link, reports)
     bridge.start()
     try:

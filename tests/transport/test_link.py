@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from tests.transport.fakes import FakeClock
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
 from wizard.emulator.scenarios import build_state
@@ -144,11 +145,20 @@ def test_link_has_no_size_limit() -> None:
     assert link().max_message_size is None
 
 
-def test_whole_at_start_delivers_a_timed_reply_when_its_first_byte_would_come() -> None:
-    # 100 bytes/s: the 16 350-byte bank would take 163 s to trickle in piece by piece.
+def test_whole_messages_deliver_a_timed_reply_when_its_last_byte_would_come() -> None:
+    # 100 bytes/s: the request needs 0.07 s on the cable, the 16 350-byte bank 163.5 s.
+    clock = FakeClock()
     m1 = M1Emulator(build_state("factory"), timing=Timing(wire_rate=100.0))
-    with EmulatorLink(m1, whole_at_start=True) as forwarding:
+    with EmulatorLink(m1, clock, whole_messages=True) as forwarding:
         forwarding.send(ALL_PROGRAMS_REQUEST)
-        # The request itself needs 0.07 s on that cable before the M1 can answer.
-        bank = forwarding.receive(10.0)
-    assert bank is not None and len(bank) == 16350
+        forwarding.send(MODE_REQUEST)
+        clock.advance(0.07 + 163.4)
+        assert forwarding.receive(0.0) is None  # a port carries the bank only once it is whole
+        clock.advance(0.15)
+        bank = forwarding.receive(0.0)
+        assert bank is not None and len(bank) == 16350
+        # The MODE DATA asked for meanwhile follows right after the bank, 10 bytes later.
+        assert forwarding.receive(0.0) is None
+        clock.advance(0.1)
+        mode = forwarding.receive(0.0)
+    assert mode is not None and mode[:5] == bytes.fromhex("F0 42 30 19 42")

@@ -43,6 +43,11 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _notice(text: str) -> None:
+    # Flushed at once: the wait it announces can last 17 s.
+    print(text, flush=True)
+
+
 def connect(args: argparse.Namespace) -> Connection:
     """The connection the options ask for (`--port` ..., `--emulated`, `--log`, `--timeout`).
 
@@ -58,6 +63,7 @@ def connect(args: argparse.Namespace) -> Connection:
             emulated=args.emulated,
             log=Path(args.log) if args.log else None,
             timeouts=Timeouts(first_reply=args.timeout),
+            notice=_notice,
         )
     )
 

@@ -57,8 +57,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--real-timing",
         dest="instant",
         action="store_false",
-        help="answer when a real M1 on a 3125 bytes/s cable would start to (the default); "
-        "ports carry whole messages, so each reply then arrives at once",
+        help="answer as a real M1 on a 3125 bytes/s cable does (the default); ports carry "
+        "whole messages, so each reply arrives whole when its last byte would",
     )
     timing.add_argument("--instant", action="store_true", help="answer at once")
     parser.add_argument(
@@ -183,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    link = EmulatorLink(emulator, whole_at_start=True)
+    link = EmulatorLink(emulator, whole_messages=True)
     bridge = EmulatorBridge(port, link, report)
     try:
         bridge.start()

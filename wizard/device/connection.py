@@ -33,6 +33,7 @@ class ConnectionRequest:
         quiet_log: Leave empty waits out of the log (the wizard polls in short slices).
         timeouts: How long to wait for the M1.
         tap: A last wrapper around the transport, e.g. a traffic view.
+        notice: Where the exchange tells the person of a wait (the M1 still sending).
     """
 
     ports: PortChoice = field(default_factory=PortChoice)
@@ -42,6 +43,7 @@ class ConnectionRequest:
     quiet_log: bool = False
     timeouts: Timeouts = field(default_factory=Timeouts)
     tap: Tap | None = None
+    notice: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,5 +115,5 @@ def open_connection(request: ConnectionRequest) -> Connection:
         transport = _logged(transport, request.log, request.quiet_log)
     if request.tap is not None:
         transport = request.tap(transport)
-    exchange = Exchange(transport, timeouts=request.timeouts, wire_rate=wire)
+    exchange = Exchange(transport, timeouts=request.timeouts, wire_rate=wire, notice=request.notice)
     return Connection(exchange, link, request.log, name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wizard.device.exchange import Exchange
 from wizard.device.outcomes import DeviceError, Outcome
+from wizard.device.settle import Heard, wait_out_dump
 from wizard.m1 import Function, IdentityReply, IdentityRequest, Message, ModeData, Request
 from wizard.m1.constants import Allocation
 
@@ -107,11 +108,30 @@ def _identity(exchange: Exchange) -> IdentityReply | None:
 def detect(exchange: Exchange) -> Detection:
     """Find the M1 and read its channel, mode, allocation and card status.
 
-    Sets `exchange.channel` to the M1's global channel.
+    Sets `exchange.channel` to the M1's global channel. When nothing answers but bytes
+    arrive, the M1 is still sending a dump (from a run that was interrupted): the wait is
+    announced through `exchange.notice`, the dump waited out, and the M1 asked again.
 
     Raises:
         DeviceError: SILENT when nothing answers on any channel, NOT_AN_M1 for another
             instrument, DAMAGED_REPLY when the replies arrive broken.
+    """
+    try:
+        return _find(exchange, Heard.now(exchange))
+    except _StillSending:
+        wait_out_dump(exchange)
+    return _find(exchange, None)
+
+
+class _StillSending(Exception):
+    """Nothing answered, but bytes arrived: the M1 is busy sending."""
+
+
+def _find(exchange: Exchange, mark: Heard | None) -> Detection:
+    """One detection; with a `mark`, it gives up early when bytes arrived since it.
+
+    Raises:
+        _StillSending: Nothing answered and bytes arrived since `mark`.
     """
     identity = _identity(exchange)
     if identity is not None:
@@ -122,12 +142,16 @@ def detect(exchange: Exchange) -> Detection:
             _mode_data(exchange, exchange.timeouts.first_reply),
             "identity request",
         )
+    if mark is not None and mark.since(exchange):
+        raise _StillSending
     for channel in range(1, 17):
         exchange.channel = channel
         mode_data = _mode_data(exchange, exchange.timeouts.scan)
         if mode_data is not None:
             return Detection(channel, None, mode_data, "mode request")
     exchange.channel = 1
+    if mark is not None and mark.since(exchange):
+        raise _StillSending
     raise DeviceError(
         Outcome.SILENT,
         "Neither the identity request nor a MODE REQUEST on any of the 16 channels was answered.",

@@ -63,6 +63,10 @@ class Exchange:
         channel: The M1's global channel (1-16), once known.
         timeouts: Waiting rules.
         unsolicited: Messages that arrived but answered nothing, for the MIDI log view.
+        clock: Monotonic seconds.
+        wire_rate: The cable's bytes per second; None on a link without one.
+        notice: Where the person is told of a wait they should know about (the M1 still
+            sending a dump); None to say nothing.
     """
 
     transport: Transport
@@ -71,6 +75,7 @@ class Exchange:
     unsolicited: list[bytes] = field(default_factory=list)
     clock: Callable[[], float] = time.monotonic
     wire_rate: float | None = WIRE_BYTES_PER_SECOND
+    notice: Callable[[str], None] | None = None
 
     def wire_time(self, length: int) -> float:
         """Seconds `length` bytes need on the cable (0 on a link without one)."""

@@ -129,6 +129,15 @@ class Transport(ABC):
             DamagedMessageError: A SysEx message broke off before its F7.
         """
 
+    @property
+    def stray_bytes(self) -> int:
+        """Bytes received so far that belonged to no message, such as the rest of a dump
+        that began before this port listened; 0 where the backend cannot tell.
+
+        Only its growth means anything: it shows that the other end is sending.
+        """
+        return 0
+
     @abstractmethod
     def clear_input(self) -> None:
         """Forget everything received but not yet returned, including a partial message."""

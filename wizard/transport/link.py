@@ -81,10 +81,11 @@ class EmulatorLink(Transport):
     Args:
         emulator: The virtual M1.
         clock: Monotonic seconds, shared with the waiting.
-        whole_at_start: Deliver each timed reply whole when its first byte would
+        whole_messages: Deliver each timed reply whole when its last byte would
             arrive, instead of piece by piece. For forwarding to ports that carry only
-            whole messages: a receiver there sees the reply start on time rather than
-            5 s of silence followed by a whole program bank.
+            whole messages: a real M1's reply is complete only when its last byte is,
+            and the next reply can follow only after it, so a 16 KB bank comes 5 s
+            after the request and what is asked next comes right after it.
     """
 
     def __init__(
@@ -92,11 +93,11 @@ class EmulatorLink(Transport):
         emulator: M1Emulator,
         clock: Callable[[], float] = time.monotonic,
         *,
-        whole_at_start: bool = False,
+        whole_messages: bool = False,
     ) -> None:
         self._emulator = emulator
         self._clock = clock
-        self._whole_at_start = whole_at_start
+        self._whole_messages = whole_messages
         self._lock = threading.RLock()
         self._pieces = ScheduledPieces(clock)
         self._receiver = StreamReceiver(self._pieces, clock)
@@ -147,6 +148,11 @@ class EmulatorLink(Transport):
         self._check_open()
         return self._receiver.receive(timeout, on_bytes)
 
+    @property
+    def stray_bytes(self) -> int:
+        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
+        return self._receiver.discarded
+
     def clear_input(self) -> None:
         """Forget replies already delivered but not yet read."""
         self._receiver.clear()
@@ -170,8 +176,11 @@ class EmulatorLink(Transport):
         for reply in replies:
             begin = max(start + reply.delay, self._from_m1_free)
             self._from_m1_free = begin + self._wire(len(reply.data))
-            if not timed or self._whole_at_start:
+            if not timed:
                 self._pieces.put(begin, reply.data)
+                continue
+            if self._whole_messages:
+                self._pieces.put(self._from_m1_free, reply.data)
                 continue
             for offset in range(0, len(reply.data), WIRE_PIECE):
                 piece = reply.data[offset : offset + WIRE_PIECE]

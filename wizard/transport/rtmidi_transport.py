@@ -77,6 +77,11 @@ class RtMidiTransport(Transport):
             raise closed_error()
         return self._receiver.receive(timeout, on_bytes)
 
+    @property
+    def stray_bytes(self) -> int:
+        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
+        return self._receiver.discarded
+
     def clear_input(self) -> None:
         """Drop everything received and not yet returned."""
         self._receiver.clear()

@@ -133,6 +133,11 @@ class SpyTransport(Transport):
             self._write(log_line(self._elapsed(), "IN", data))
         return data
 
+    @property
+    def stray_bytes(self) -> int:
+        """The inner transport's count (see `Transport.stray_bytes`)."""
+        return self._inner.stray_bytes
+
     def clear_input(self) -> None:
         """Clear the inner transport's input."""
         self._inner.clear_input()

@@ -78,6 +78,11 @@ class TappedTransport(Transport):
             self._feed.publish(Direction.IN, data)
         return data
 
+    @property
+    def stray_bytes(self) -> int:
+        """The inner transport's count (see `Transport.stray_bytes`)."""
+        return self._inner.stray_bytes
+
     def clear_input(self) -> None:
         """Clear the inner transport's input."""
         self._inner.clear_input()
