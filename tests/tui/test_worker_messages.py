@@ -4,6 +4,7 @@ scan and connect (found, failed), and the step screen's engine breaking off with
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,9 +12,12 @@ import pytest
 from textual.widgets import Button, OptionList
 
 from tests.tui.person import SIZE, Person, demo_launch, until
+from wizard.device.detect import Detection
+from wizard.device.exchange import Exchange
 from wizard.errors import TransportError
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import Launch
+from wizard.tui.screens import connect as connect_screen
 from wizard.tui.screens.connect import ConnectScreen
 from wizard.tui.screens.error import REPORT_ADVICE, ErrorScreen
 from wizard.tui.screens.step.text import CRASHED
@@ -102,3 +106,28 @@ async def test_an_engine_that_raises_ends_the_run_under_the_error_dialog(
         step_screen = person.step_screen
         assert step_screen.ended and step_screen.outcome is None
         assert person.step_text() == f"No MIDI system was found.\n\n{CRASHED}"
+
+
+async def test_a_wait_while_connecting_is_shown_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waiting = "The M1 is still sending the last dump; waiting for it to finish ..."
+    released = threading.Event()
+    real_detect = connect_screen.detect
+
+    def detect_after_a_wait(exchange: Exchange) -> Detection:
+        assert exchange.notice is not None, "the wizard gave the connection no way to speak"
+        exchange.notice(waiting)
+        assert released.wait(10), "the test never let the detection go on"
+        return real_detect(exchange)
+
+    monkeypatch.setattr(connect_screen, "detect", detect_after_a_wait)
+    app = WizardApp(Launch(home=tmp_path / "home", demo="factory"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConnectScreen), "the connect screen")
+        result = app.screen.query_one("#detect-result")
+        app.screen.query_one("#connect-go", Button).press()
+        await until(pilot, lambda: str(result.render()) == waiting, "the wait in words")
+        released.set()
+        await until(pilot, lambda: str(result.render()) != waiting, "the M1 found")

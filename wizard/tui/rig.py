@@ -4,6 +4,7 @@ reports) and the live MIDI traffic view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -22,14 +23,22 @@ def log_path_for(home: Path, now: datetime) -> Path:
 
 
 def _request(
-    home: Path, feed: TrafficFeed, now: datetime, timeouts: Timeouts | None
+    home: Path,
+    feed: TrafficFeed,
+    now: datetime,
+    timeouts: Timeouts | None,
+    notice: Callable[[str], None] | None,
 ) -> ConnectionRequest:
     def tap(transport: Transport) -> Transport:
         return TappedTransport(transport, feed)
 
     # Exchanges poll in short slices; a note per empty slice would bury the messages.
     return ConnectionRequest(
-        log=log_path_for(home, now), quiet_log=True, timeouts=timeouts or Timeouts(), tap=tap
+        log=log_path_for(home, now),
+        quiet_log=True,
+        timeouts=timeouts or Timeouts(),
+        tap=tap,
+        notice=notice,
     )
 
 
@@ -41,13 +50,16 @@ def demo_rig(
     now: datetime,
     timing: Timing,
     timeouts: Timeouts | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Connection:
     """The built-in emulated M1 in `scenario`, behind the in-process link.
+
+    `notice` hears of waits the person should know about (from the connecting thread).
 
     Raises:
         WizardError: The log file cannot be written, or no scenario has that name.
     """
-    request = _request(home, feed, now, timeouts)
+    request = _request(home, feed, now, timeouts, notice)
     return open_connection(replace(request, emulated=scenario, timing=timing))
 
 
@@ -58,6 +70,7 @@ def port_rig(
     *,
     now: datetime,
     timeouts: Timeouts | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Connection:
     """A real M1 on the MIDI ports `choice` names.
 
@@ -65,4 +78,4 @@ def port_rig(
         TransportError: The ports cannot be found or opened (the message says why).
         WizardError: The log file cannot be written.
     """
-    return open_connection(replace(_request(home, feed, now, timeouts), ports=choice))
+    return open_connection(replace(_request(home, feed, now, timeouts, notice), ports=choice))

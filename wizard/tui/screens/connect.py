@@ -130,6 +130,18 @@ class ConnectFinished(Message, bubble=False):
 
 
 @dataclass
+class ConnectWaiting(Message, bubble=False):
+    """The connect worker waits for something the person should know of (the M1 still
+    sending a dump an interrupted run asked for).
+
+    Attributes:
+        text: What it waits for, in words.
+    """
+
+    text: str
+
+
+@dataclass
 class ConnectFailed(Message, bubble=False):
     """The connect worker broke off with an error it has no words for.
 
@@ -321,11 +333,17 @@ class ConnectScreen(Screen[ConnectResult | None]):
                     now=launch.now(),
                     timing=launch.timing,
                     timeouts=launch.timeouts,
+                    notice=self._waiting,
                 )
             else:
                 choice = PortChoice(port.input, port.output)
                 rig = port_rig(
-                    choice, launch.home, self._feed, now=launch.now(), timeouts=launch.timeouts
+                    choice,
+                    launch.home,
+                    self._feed,
+                    now=launch.now(),
+                    timeouts=launch.timeouts,
+                    notice=self._waiting,
                 )
         except WizardError as error:
             return ConnectResult(None, None, error)
@@ -333,6 +351,14 @@ class ConnectScreen(Screen[ConnectResult | None]):
             return ConnectResult(rig, detect(rig.exchange), None)
         except WizardError as error:
             return ConnectResult(rig, None, error)
+
+    def _waiting(self, text: str) -> None:
+        """From the worker's thread: say what the connection waits for."""
+        self.post_message(ConnectWaiting(text))
+
+    def on_connect_waiting(self, message: ConnectWaiting) -> None:
+        """Show the wait under the interface list until the M1 is found."""
+        self.query_one("#detect-result", Static).update(message.text)
 
     def on_connect_finished(self, message: ConnectFinished) -> None:
         """Show what Connect found."""
