@@ -12,12 +12,11 @@ import pytest
 from textual.widgets import Button, OptionList
 
 from tests.tui.person import SIZE, Person, demo_launch, until
-from wizard.device.detect import Detection
+from wizard.device.detect import Detection, detect
 from wizard.device.exchange import Exchange
 from wizard.errors import TransportError
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import Launch
-from wizard.tui.screens import connect as connect_screen
 from wizard.tui.screens.connect import ConnectScreen
 from wizard.tui.screens.error import REPORT_ADVICE, ErrorScreen
 from wizard.tui.screens.step.text import CRASHED
@@ -113,15 +112,14 @@ async def test_a_wait_while_connecting_is_shown_in_words(
 ) -> None:
     waiting = "The M1 is still sending the last dump; waiting for it to finish ..."
     released = threading.Event()
-    real_detect = connect_screen.detect
 
     def detect_after_a_wait(exchange: Exchange) -> Detection:
         assert exchange.notice is not None, "the wizard gave the connection no way to speak"
         exchange.notice(waiting)
         assert released.wait(10), "the test never let the detection go on"
-        return real_detect(exchange)
+        return detect(exchange)
 
-    monkeypatch.setattr(connect_screen, "detect", detect_after_a_wait)
+    monkeypatch.setattr("wizard.tui.screens.connect.detect", detect_after_a_wait)
     app = WizardApp(Launch(home=tmp_path / "home", demo="factory"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
