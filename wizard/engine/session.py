@@ -9,11 +9,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wizard.device.detect import Detection
-from wizard.device.exchange import Exchange
 from wizard.device.progress import ProgressReport, ignore_progress
 from wizard.errors import WizardError
+
+if TYPE_CHECKING:  # named in annotations only; the wizard's home screen needs neither
+    from wizard.device.detect import Detection
+    from wizard.device.exchange import Exchange
 
 HOME_VARIABLE = "M1_WIZARD_HOME"
 DEFAULT_UNIT = "my-m1"
