@@ -1,5 +1,5 @@
-"""The `m1-wizard` command line: one sub-command per module in this package; without a
-sub-command on a terminal (or with `--demo`) it opens the Textual wizard."""
+"""The `m1-wizard` command line: one sub-command per module in this package, imported when it
+runs; without a sub-command on a terminal (or with `--demo`) it opens the Textual wizard."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wizard.cli import exit_codes
-from wizard.cli.registry import COMMANDS
-from wizard.emulator import SCENARIOS
+from wizard.cli.registry import LazyCommands
+from wizard.emulator.scenario_names import SCENARIOS
 
 EPILOG = """\
 exit codes:
@@ -42,9 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: the emulated M1's state (default battery-dead: its memory was "
         "just lost; used: a stranger's M1; factory: factory sounds)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub)
+    # Each command's module is imported only when that command runs (or for --help).
+    parser.add_subparsers(dest="command", metavar="COMMAND", action=LazyCommands)
     return parser
 
 

@@ -14,7 +14,8 @@ from wizard.cli import exit_codes
 from wizard.cli.emulate_settings import add_settings_options, apply_settings, faults_from
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
-from wizard.emulator.scenarios import SCENARIOS, build_state
+from wizard.emulator.scenario_names import SCENARIOS
+from wizard.emulator.scenarios import build_state
 from wizard.emulator.state import M1State
 from wizard.emulator.timing import Timing
 from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportError, WizardError

@@ -11,17 +11,13 @@ from wizard.emulator.factory import (
 )
 from wizard.emulator.global_block import GlobalSettings, global_record, varied_kit
 from wizard.emulator.initial import initialised_memory
+from wizard.emulator.scenario_names import BATTERY_DEAD, FACTORY, SCENARIOS, USED
 from wizard.emulator.selection import refresh_edit_buffers
 from wizard.emulator.song_block import SequenceLayout, Song, sequence_block
 from wizard.emulator.state import M1State, Memory
 from wizard.emulator.voices import Dice, program_record
 from wizard.errors import BuildError
 from wizard.m1.constants import DRUM_KITS, Allocation, Mode
-
-FACTORY = "factory"
-BATTERY_DEAD = "battery-dead"
-USED = "used"
-SCENARIOS = (FACTORY, BATTERY_DEAD, USED)
 
 # A previous owner's names: five programs per stem, numbered, each stem with the
 # factory family its sound comes from.

@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from wizard.device.detect import Detection
-from wizard.device.exchange import Exchange
 from wizard.device.progress import ProgressReport, ignore_progress
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
+
+if TYPE_CHECKING:  # named in annotations only; the wizard's home screen needs neither
+    from wizard.device.detect import Detection
+    from wizard.device.exchange import Exchange
 
 
 @dataclass

@@ -3,29 +3,31 @@ in the demo, the built-in emulated one."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from wizard.demo.bank import write_demo_bank
-from wizard.device.connection import Connection
-from wizard.device.detect import Detection
-from wizard.engine.endings import RunOutcome
 from wizard.errors import WizardError
 from wizard.operations.unit import UnitFolder, unit_slug
 from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder
-from wizard.procedure.model import Procedure
 from wizard.tui.catalog import needs_midi, resumable
 from wizard.tui.launch import Launch
-from wizard.tui.rig import demo_rig, port_rig
-from wizard.tui.screens.connect import ConnectResult, ConnectScreen
 from wizard.tui.screens.error import ErrorScreen
 from wizard.tui.screens.home import HomeScreen
-from wizard.tui.screens.maintenance import MaintenanceScreen
-from wizard.tui.screens.step import RunSetup, StepScreen
 from wizard.tui.traffic import TrafficFeed
+
+# The connection, the connect and step screens (with the engine, the emulator and the MIDI
+# transport behind them) and the maintenance log are imported where they are first used:
+# the home screen needs none of them, and it appears sooner without them.
+if TYPE_CHECKING:
+    from wizard.device.connection import Connection
+    from wizard.device.detect import Detection
+    from wizard.engine.endings import RunOutcome
+    from wizard.procedure.model import Procedure
+    from wizard.tui.screens.connect import ConnectResult
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -69,6 +71,8 @@ class WizardApp(App[int]):
             self.open_procedure(self.launch.procedure, self.launch.restart)
 
     def _connect_at_start(self) -> None:
+        from wizard.tui.rig import demo_rig, port_rig
+
         launch = self.launch
         try:
             if launch.demo is not None:
@@ -112,6 +116,7 @@ class WizardApp(App[int]):
             )
             return
         if self.rig is None and needs_midi(procedure, self.procedures.procedures):
+            from wizard.tui.screens.connect import ConnectScreen
 
             def connected(connection: ConnectResult | None) -> None:
                 if connection is not None:
@@ -128,6 +133,9 @@ class WizardApp(App[int]):
         self.rig, self.detection = connection.rig, connection.detection
 
     def _begin(self, procedure: Procedure, restart: bool) -> None:
+        from wizard.demo.bank import write_demo_bank
+        from wizard.tui.screens.step import RunSetup, StepScreen
+
         if self.launch.demo is not None and self._demo_bank is None:
             try:
                 self._demo_bank = write_demo_bank(self.launch.home / "demo")
@@ -161,6 +169,8 @@ class WizardApp(App[int]):
 
     def action_maintenance(self) -> None:
         """Show this unit's maintenance log."""
+        from wizard.tui.screens.maintenance import MaintenanceScreen
+
         if not isinstance(self.screen, MaintenanceScreen):
             self.push_screen(MaintenanceScreen(self.unit))
 
@@ -170,6 +180,8 @@ class WizardApp(App[int]):
 
     def action_connect(self) -> None:
         """Choose (another) MIDI interface."""
+        from wizard.tui.screens.connect import ConnectScreen
+
         self.push_screen(
             ConnectScreen(self.launch, self.feed, "choose the interface"),
             lambda connection: None if connection is None else self._use(connection),
@@ -177,10 +189,14 @@ class WizardApp(App[int]):
 
     async def action_quit(self) -> None:
         """Stop a run under way (it resumes next time), close the ports, and leave."""
-        for screen in list(self.screen_stack):
-            if isinstance(screen, StepScreen):
-                await screen.stop_and_wait()
-                self.last_outcome = screen.outcome
+        # No run can be under way when the step screen was never imported; quitting from
+        # the home screen then does not import it.
+        step = sys.modules.get("wizard.tui.screens.step")
+        if step is not None:
+            for screen in list(self.screen_stack):
+                if isinstance(screen, step.StepScreen):
+                    await screen.stop_and_wait()
+                    self.last_outcome = screen.outcome
         if self.rig is not None:
             self.rig.close()
         self.exit(0)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from wizard.engine.plan import plan_steps
 from wizard.engine.replay import replay_run
-from wizard.engine.runner import title_of
 from wizard.errors import WizardError
 from wizard.operations.journal import Event, Journal
 from wizard.operations.unit import UnitFolder
@@ -85,5 +84,9 @@ def resumable(unit: UnitFolder, library: Mapping[str, Procedure]) -> Resumable |
     index = next((i for i, p in enumerate(plan) if p.path not in done), len(plan))
     if index >= len(plan):
         return None
+    # Imported here: the runner brings every step's actions, and most starts have no run
+    # to resume.
+    from wizard.engine.runner import title_of
+
     step_title = title_of(plan[index].step)
     return Resumable(procedure.id, procedure.title, index + 1, len(plan), step_title)

@@ -8,11 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wizard.device.exchange import Timeouts
 from wizard.emulator import Timing
 from wizard.operations.unit import DEFAULT_UNIT
-from wizard.transport.port_names import PortChoice
+
+if TYPE_CHECKING:  # the exchange's module brings the M1 protocol: not needed to open
+    from wizard.device.exchange import Timeouts
+    from wizard.transport.port_names import PortChoice
 
 DEFAULT_SCENARIO = "battery-dead"
 """The demo's emulated M1 by default: one whose memory battery just died, the case the

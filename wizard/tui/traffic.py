@@ -6,9 +6,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from wizard.transport.base import ByteProgress, PortPair, Transport
-from wizard.tui.widgets.midi_log import Direction, MidiLog
+
+if TYPE_CHECKING:  # the feed is made with the app; the MIDI log's widgets come later
+    from wizard.tui.widgets.midi_log import Direction, MidiLog
 
 
 class TrafficFeed:
@@ -53,8 +56,11 @@ class TappedTransport(Transport):
     """
 
     def __init__(self, inner: Transport, feed: TrafficFeed) -> None:
+        from wizard.tui.widgets.midi_log import Direction
+
         self._inner = inner
         self._feed = feed
+        self._sent, self._received = Direction.OUT, Direction.IN
 
     @property
     def max_message_size(self) -> int | None:
@@ -69,13 +75,13 @@ class TappedTransport(Transport):
     def send(self, data: bytes) -> None:
         """Send, then report (a refused message is not reported as sent)."""
         self._inner.send(data)
-        self._feed.publish(Direction.OUT, bytes(data))
+        self._feed.publish(self._sent, bytes(data))
 
     def receive(self, timeout: float, *, on_bytes: ByteProgress | None = None) -> bytes | None:
         """Receive, and report what came."""
         data = self._inner.receive(timeout, on_bytes=on_bytes)
         if data is not None:
-            self._feed.publish(Direction.IN, data)
+            self._feed.publish(self._received, data)
         return data
 
     @property
