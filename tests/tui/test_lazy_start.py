@@ -155,7 +155,8 @@ def test_names_offered_lazily_are_the_objects_not_their_modules() -> None:
         import wizard.m1
         from wizard.m1 import parse
         import wizard.emulator
-        kinds = [type(getattr(p, n)).__name__ for p in (wizard.m1, wizard.emulator) for n in p.__all__]
+        packages = (wizard.m1, wizard.emulator)
+        kinds = [type(getattr(p, n)).__name__ for p in packages for n in p.__all__]
         print(json.dumps({"parse": [type(parse).__name__, type(wizard.m1.parse).__name__],
                           "modules": [k for k in kinds if k == "module"]}))
         """
