@@ -16,6 +16,7 @@ from wizard.cli.connection import (
     fail,
     unit_of,
 )
+from wizard.cli.option_values import seconds
 from wizard.device.detect import detect
 from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.errors import WizardError
@@ -53,10 +54,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--delay-after-f7",
-        type=float,
+        type=seconds(0.0, 10.0),
         default=0.0,
         metavar="SECONDS",
-        help="extra pause after each acknowledged message, for unusual interfaces",
+        help="extra pause after each acknowledged message, for unusual interfaces "
+        "(0 to 10; default 0)",
     )
     add_unit_options(parser)
     add_connection_options(parser)
