@@ -12,7 +12,7 @@ from types import FrameType
 
 from wizard.cli import exit_codes
 from wizard.cli.emulate_settings import add_settings_options, apply_settings, faults_from
-from wizard.cli.option_values import log_file
+from wizard.cli.option_values import PORT_NAME_CHARACTERS, log_file, port_name
 from wizard.cli.signals import CAUGHT
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
@@ -45,7 +45,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--in-port and --out-port.",
     )
     parser.add_argument(
-        "--name", default=DEFAULT_NAME, help=f'port name (default "{DEFAULT_NAME}")'
+        "--name",
+        type=port_name,
+        default=DEFAULT_NAME,
+        help=f'port name, at most {PORT_NAME_CHARACTERS} characters (default "{DEFAULT_NAME}")',
     )
     parser.add_argument(
         "--scenario",

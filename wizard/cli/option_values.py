@@ -76,3 +76,29 @@ def log_file(text: str) -> Path:
     if not os.access(there, os.W_OK):
         raise argparse.ArgumentTypeError(f"{there} cannot be written to by you")
     return path
+
+
+PORT_NAME_CHARACTERS = 48
+"""The longest `emulate --name`: ALSA keeps 63 bytes of a port name, and " MIDI OUT" is
+added to it; JACK's client names are shorter than its port names."""
+
+
+def port_name(text: str) -> str:
+    """An argparse type: a name for a virtual port pair that every MIDI system can carry.
+
+    Refused: empty, longer than `PORT_NAME_CHARACTERS`, non-ASCII or control characters,
+    and ":" (JACK separates a client from its port with it).
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the port name is empty")
+    if len(text) > PORT_NAME_CHARACTERS:
+        raise argparse.ArgumentTypeError(
+            f"the name is {len(text)} characters long; a MIDI port name can have at most "
+            f"{PORT_NAME_CHARACTERS}"
+        )
+    if not (text.isascii() and text.isprintable()) or ":" in text:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has characters a MIDI port name cannot hold; use letters, digits, "
+            "spaces, '-' and '_'"
+        )
+    return text
