@@ -20,6 +20,7 @@ from wizard.cli.connection import (
 from wizard.cli.option_values import seconds
 from wizard.cli.signals import how_stopped
 from wizard.device.detect import detect
+from wizard.device.outcomes import ADVICE, DeviceError, Outcome
 from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.errors import WizardError
 from wizard.m1.syx_file import read_dump_file
@@ -110,6 +111,15 @@ def _check_only(args: argparse.Namespace, driver: CommandDriver) -> None:
         job = RestoreJob(args.file, Safety(), BackupPlace(Path(".")), dump_file=dump_file)
         try:
             plan = check(job, Target(connection.exchange, detection, detection.allocation), run)
+        except DeviceError as error:
+            if error.outcome is not Outcome.READBACK_MISMATCH:
+                raise
+            # The shared words speak of data just sent; here nothing was.
+            detail = error.message.removeprefix(ADVICE[Outcome.READBACK_MISMATCH].sentence)
+            raise RestoreRefused(
+                f"The M1 does not hold what {args.file} holds.{detail} Nothing was sent.",
+                f"To put it in, run `{shlex.join(['m1-wizard', 'restore', str(args.file)])}`.",
+            ) from error
         finally:
             driver.progress_line.finish()
     print(f"Checked: the M1 holds exactly what {args.file} holds ({plan.description}).")

@@ -27,7 +27,16 @@ class Stopped(KeyboardInterrupt):
         self.signal_name = signal_name
 
 
+_received: list[str] = []  # the signals that stopped this process, for words said later
+
+
+def received() -> str | None:
+    """The signal that asked this run to stop (caught inside stopping_cleanly), or None."""
+    return _received[-1] if _received else None
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
+    _received.append(signal.Signals(signum).name)
     # A second signal while the first one's clean-up runs (a service manager repeating
     # itself) must not cut that clean-up short: the rest are ignored from here on.
     for caught in CAUGHT:
@@ -39,6 +48,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def stopping_cleanly() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP raise `Stopped`; the old handlers come back after."""
     previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+    _received.clear()
     try:
         for caught in CAUGHT:
             previous[caught] = signal.signal(caught, _stop)
