@@ -157,18 +157,20 @@ def test_no_file_argument_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
     assert "the following arguments are required: FILE" in capsys.readouterr().err
 
 
-def test_too_large_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_too_large_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 10: it exited 1 ("the file has errors") where the README promises 2 for an
+    # unusable file.
     path = tmp_path / "huge.syx"
     with path.open("wb") as stream:
         stream.truncate(6 * 1024 * 1024)
     code, report = run_json(path, capsys)
-    assert code == 1
+    assert code == 2
     assert report["messages"] == []
     assert report["problems"][0]["message"] == (
         f"{path} is 6 MiB, over the 4 MiB limit for M1 data (a complete ALL DATA dump is at "
         "most 53361 bytes)."
     )
-    assert main(["inspect", str(path)]) == 1
+    assert main(["inspect", str(path)]) == 2
     assert capsys.readouterr().err.startswith(f"m1-wizard inspect: {path} is 6 MiB")
 
 

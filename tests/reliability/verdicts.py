@@ -188,9 +188,17 @@ SAVE_ACTIONS = (
     "Choose a folder you can write to with enough free space (--backup-dir or -o).",
     "Choose another name with -o, or leave -o out for a time-stamped name.",
 )
+RESTORE_SAVE_ACTIONS = (
+    # restore has no -o; its safety backup's place is named with --backup-dir only
+    "Choose a folder you can write to with enough free space (--backup-dir).",
+    "Move the old file away first.",
+)
 SAVE_SENTENCE = re.compile(
     r"Could not save \S+: (No space left on device|Permission denied)\.|"
     rf"\S+/{re.escape(TAKEN_NAME)} already exists and m1-wizard never writes over a file\."
+)
+RESTORE_SAVE_SENTENCE = re.compile(
+    rf"(?:{SAVE_SENTENCE.pattern}) Nothing was sent; the M1 is unchanged\."
 )
 PORT_SENTENCE = f"The MIDI system reported an error: {UNPLUGGED}."
 BACKUP_STOPPED = (
@@ -198,6 +206,7 @@ BACKUP_STOPPED = (
 )
 RESEND = "Send the file again to finish, or restore the safety backup {backup}."
 AGAIN = "Run the command again when ready."
+CHECK_ONLY = "To check it, run `m1-wizard restore --check-only "
 ACTION = re.compile(
     r"\b(check|make sure|turn|take|connect|enable|insert|stop|press|run|choose|remove|"
     r"close|plug|send|use|retry|try|look|create|move|report|save|slide)\b",
@@ -214,7 +223,8 @@ def _cause_texts(label: str) -> tuple[str, str]:
     if label == "port_error":
         return PORT_SENTENCE, GENERIC_ADVICE
     if label == "save_error":
-        return "Could not save ", SAVE_ACTIONS[0]
+        # The wizard has no options to name a place, so its action names none.
+        return "Could not save ", "Choose a folder you can write to with enough free space."
     raise AssertionError(f"no texts known for {label!r}")
 
 
@@ -240,7 +250,10 @@ def _check_told(cell: Cell, label: str) -> None:
     if label == "cancelled":
         _check_cancelled(cell)
         return
-    if label == "save_error":
+    if label == "save_error" and op in RESTORES:
+        assert RESTORE_SAVE_SENTENCE.fullmatch(observed.sentence), observed.sentence
+        assert observed.next_action in RESTORE_SAVE_ACTIONS, observed.next_action
+    elif label == "save_error":
         assert SAVE_SENTENCE.fullmatch(observed.sentence), observed.sentence
         assert observed.next_action in SAVE_ACTIONS
     else:
@@ -262,7 +275,10 @@ def _check_cancelled(cell: Cell) -> None:
         assert observed.sentence == restore.describe()
         sent = bool(restore.acknowledged or restore.in_flight)
         (backup,) = observed.saved if sent else (None,)
-        assert observed.next_action == (RESEND.format(backup=backup) if sent else AGAIN)
+        if restore.reading_back:
+            assert observed.next_action.startswith(CHECK_ONLY), observed.next_action
+        else:
+            assert observed.next_action == (RESEND.format(backup=backup) if sent else AGAIN)
     else:
         assert isinstance(observed.error, KeyboardInterrupt)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.cli import exit_codes
 from wizard.cli.registry import LazyCommands
+from wizard.cli.signals import how_stopped, stopping_cleanly
 from wizard.emulator.scenario_names import SCENARIOS
 
 EPILOG = """\
@@ -68,9 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "emulated M1 use `m1-wizard run ID --emulated SCENARIO`.",
         )
     try:
-        code: int = args.run(args)
-    except KeyboardInterrupt:
-        print("\nStopped (Ctrl-C).", file=sys.stderr)
+        with stopping_cleanly():
+            code: int = args.run(args)
+    except KeyboardInterrupt as interrupt:
+        print(f"\nStopped ({how_stopped(interrupt)}).", file=sys.stderr)
         return exit_codes.FAILED
     return code
 

@@ -15,6 +15,8 @@ from wizard.cli.connection import (
     fail,
     unit_of,
 )
+from wizard.cli.option_values import seconds
+from wizard.cli.signals import how_stopped
 from wizard.device.backup import WHATS, SavedBackup
 from wizard.device.detect import detect
 from wizard.device.manual import MANUAL_KEYS, receive_panel_dump
@@ -53,10 +55,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--wait",
-        type=float,
+        type=seconds(1.0, 3600.0),
         default=180.0,
         metavar="SECONDS",
-        help="with --manual: how long to wait for the dump to start (default 180)",
+        help="with --manual: how long to wait for the dump to start (1 to 3600; default 180)",
     )
     add_unit_options(parser)
     add_connection_options(parser)
@@ -115,10 +117,10 @@ def run(args: argparse.Namespace) -> int:
         saved = _back_up(args)
     except WizardError as error:
         return fail("backup", error)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         print(
-            "\nm1-wizard backup: stopped (Ctrl-C) before the backup was saved; no file was "
-            "written. Run the command again when ready.",
+            f"\nm1-wizard backup: stopped ({how_stopped(interrupt)}) before the backup was "
+            "saved; no file was written. Run the command again when ready.",
             file=sys.stderr,
         )
         return exit_codes.FAILED

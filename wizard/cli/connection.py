@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from wizard.cli import exit_codes
+from wizard.cli.option_values import log_file, seconds
 from wizard.device.connection import Connection, ConnectionRequest, open_connection
 from wizard.device.exchange import Timeouts
 from wizard.device.outcomes import DeviceError, Outcome
@@ -17,6 +18,9 @@ from wizard.errors import FileFormatError, TransportError, WizardError
 from wizard.operations.restore import UnusableFile
 from wizard.operations.unit import DEFAULT_UNIT, HOME_VARIABLE, UnitFolder, data_home, unit_slug
 from wizard.transport.port_names import PortChoice
+
+TIMEOUT_RANGE = (0.1, 60.0)
+"""`--timeout`: long enough for the slowest interface, short enough to notice a hang."""
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -33,13 +37,15 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
         + ", ".join(SCENARIOS)
         + ")",
     )
-    group.add_argument("--log", metavar="FILE", help="append every MIDI message to this log")
+    group.add_argument(
+        "--log", metavar="FILE", type=log_file, help="append every MIDI message to this log"
+    )
     group.add_argument(
         "--timeout",
-        type=float,
+        type=seconds(*TIMEOUT_RANGE),
         default=2.0,
         metavar="SECONDS",
-        help="how long to wait for the M1 to start answering (default 2)",
+        help="how long to wait for the M1 to start answering (default 2, at most 60)",
     )
 
 
@@ -61,11 +67,16 @@ def connect(args: argparse.Namespace) -> Connection:
         ConnectionRequest(
             ports=PortChoice.from_options(args.port, args.in_port, args.out_port),
             emulated=args.emulated,
-            log=Path(args.log) if args.log else None,
+            log=args.log,
             timeouts=Timeouts(first_reply=args.timeout),
             notice=_notice,
+            log_failed=_log_stopped,
         )
     )
+
+
+def _log_stopped(sentence: str) -> None:
+    print(f"\nm1-wizard: {sentence}", file=sys.stderr, flush=True)
 
 
 def add_unit_options(parser: argparse.ArgumentParser) -> None:

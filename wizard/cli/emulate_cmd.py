@@ -12,6 +12,8 @@ from types import FrameType
 
 from wizard.cli import exit_codes
 from wizard.cli.emulate_settings import add_settings_options, apply_settings, faults_from
+from wizard.cli.option_values import PORT_NAME_CHARACTERS, log_file, port_name
+from wizard.cli.signals import CAUGHT
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
 from wizard.emulator.scenario_names import SCENARIOS
@@ -44,7 +46,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--in-port and --out-port.",
     )
     parser.add_argument(
-        "--name", default=DEFAULT_NAME, help=f'port name (default "{DEFAULT_NAME}")'
+        "--name",
+        type=port_name,
+        default=DEFAULT_NAME,
+        help=f'port name, at most {PORT_NAME_CHARACTERS} characters (default "{DEFAULT_NAME}")',
     )
     parser.add_argument(
         "--scenario",
@@ -65,7 +70,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--active-sensing", action="store_true", help="send FE every 300 ms, as a real M1 does"
     )
-    parser.add_argument("--log", metavar="FILE", help="append every message to a MIDI log")
+    parser.add_argument(
+        "--log", metavar="FILE", type=log_file, help="append every message to a MIDI log"
+    )
     parser.add_argument("--port", help="open existing ports containing this text instead")
     parser.add_argument("--in-port", help="existing port the emulator listens on")
     parser.add_argument("--out-port", help="existing port the emulator answers on")
@@ -73,6 +80,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     # default (True, from store_false) would win and make instant replies the default.
     add_settings_options(parser)
     parser.set_defaults(run=run, instant=False)
+
+
+def _fail_log(sentence: str) -> None:
+    print(f"{PROGRAM}: {sentence}", file=sys.stderr, flush=True)
 
 
 def _fail(error: WizardError) -> None:
@@ -114,7 +125,14 @@ def _open(args: argparse.Namespace) -> Transport:
         transport = open_virtual_ports(args.name)
     if args.log:
         # The workers poll with short time-outs: noting each one would drown the log.
-        transport = SpyTransport(transport, args.log, note_timeouts=False)
+        try:
+            transport = SpyTransport(transport, args.log, note_timeouts=False, on_failure=_fail_log)
+        except OSError as error:
+            transport.close()
+            raise TransportError(
+                f"Could not write the MIDI log {args.log}: {error.strerror or error}.",
+                "Choose a log file in a folder you can write to.",
+            ) from error
     return transport
 
 
@@ -142,7 +160,7 @@ def status_line(traffic: Traffic) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until SIGINT or SIGTERM; exit 0 then, 1 for a file with errors, 2 for a
+    """Serve until SIGINT, SIGTERM or SIGHUP; exit 0 then, 1 for a file with errors, 2 for a
     file that cannot be read, 3 without ports."""
     try:
         state, loaded = prepare_state(args.scenario, args.load)
@@ -183,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     def request_stop(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
-    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, *CAUGHT)}
     link = EmulatorLink(emulator, whole_messages=True)
     bridge = EmulatorBridge(port, link, report)
     try:

@@ -5,8 +5,10 @@ or a cable that loses bytes."""
 from __future__ import annotations
 
 import argparse
+import math
 from dataclasses import fields
 
+from wizard.cli.option_values import whole_number
 from wizard.emulator import Faults
 from wizard.emulator.state import M1State
 from wizard.errors import BuildError
@@ -18,7 +20,9 @@ FAULT_NAMES = {f.name.replace("_", "-"): f for f in fields(Faults)}
 def add_settings_options(parser: argparse.ArgumentParser) -> None:
     """`--channel`, `--exclusive`, `--protect`, `--fault`."""
     group = parser.add_argument_group("the emulated M1's settings (after the scenario)")
-    group.add_argument("--channel", type=int, help="global MIDI channel 1-16")
+    group.add_argument(
+        "--channel", type=whole_number(1, 16, "a MIDI channel"), help="global MIDI channel 1-16"
+    )
     group.add_argument(
         "--exclusive", choices=("on", "off"), help="the EXCL filter of GLOBAL page 5"
     )
@@ -85,7 +89,10 @@ def faults_from(specs: list[str]) -> Faults:
             if kind == "bool":
                 values[field.name] = text.strip().lower() not in ("0", "off", "false", "no")
             elif kind == "float":
-                values[field.name] = float(text)
+                number = float(text)
+                if not math.isfinite(number):
+                    raise ValueError(text)  # inf or nan: a reply that never comes
+                values[field.name] = number
             else:
                 values[field.name] = int(text)
         except ValueError:

@@ -12,7 +12,7 @@ from wizard.errors import FileFormatError
 from wizard.m1.constants import Bank
 from wizard.m1.file_message import FileMessage
 from wizard.m1.report import Problem
-from wizard.m1.syx_file import DumpFile, FileFormat, FileUnreadableError, read_dump_file
+from wizard.m1.syx_file import DumpFile, FileFormat, read_dump_file
 
 NAME_COLUMNS = 4
 FORMAT_WORDS = {
@@ -40,15 +40,13 @@ def run(args: argparse.Namespace) -> int:
     """Inspect `args.file`; exit 0 without errors, 1 with, 2 when it cannot be read."""
     try:
         dump = read_dump_file(args.file)
-    except FileUnreadableError as failure:
-        print(f"m1-wizard inspect: {failure}", file=sys.stderr)
-        return exit_codes.USAGE
-    except FileFormatError as failure:
+    except FileFormatError as failure:  # missing, a folder, a pipe, too large: unusable
+        # A script reading --json gets JSON on standard output either way; the person
+        # watching gets the sentence on standard error.
         if args.json:
-            print(json.dumps(refused_json(args.file, failure), indent=2))
-        else:
-            print(f"m1-wizard inspect: {failure}", file=sys.stderr)
-        return exit_codes.FAILED
+            print(json.dumps(refused_json(args.file, failure), indent=2, ensure_ascii=False))
+        print(f"m1-wizard inspect: {failure}", file=sys.stderr)
+        return exit_codes.USAGE  # as the README says: a missing or unusable file
     if args.json:
         print(json.dumps(dump_json(dump), indent=2, ensure_ascii=False))
     else:
@@ -114,7 +112,7 @@ def dump_json(dump: DumpFile) -> dict[str, Any]:
 
 
 def refused_json(path: str, failure: FileFormatError) -> dict[str, Any]:
-    """The JSON report for a file refused before reading (too large)."""
+    """The JSON report for a file refused before reading (missing, a folder, too large)."""
     return {
         "file": path,
         "ok": False,

@@ -4,6 +4,7 @@ the M1, back it up, ask, send, read back, compare, record in the unit's folder).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -16,7 +17,10 @@ from wizard.cli.connection import (
     fail,
     unit_of,
 )
+from wizard.cli.option_values import seconds
+from wizard.cli.signals import how_stopped
 from wizard.device.detect import detect
+from wizard.device.outcomes import ADVICE, DeviceError, Outcome
 from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.errors import WizardError
 from wizard.m1.syx_file import read_dump_file
@@ -24,7 +28,7 @@ from wizard.operations import words
 from wizard.operations.backup import BackupPlace
 from wizard.operations.driver import Run, Target, local_now
 from wizard.operations.ledger import command_ledger
-from wizard.operations.restore import RestoreDeclined, RestoreJob, restore
+from wizard.operations.restore import RestoreDeclined, RestoreJob, check, restore
 from wizard.operations.safety import Safety
 
 
@@ -42,6 +46,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("file", type=Path, help="the .syx or .mid file to send")
     parser.add_argument("--yes", action="store_true", help="do not ask before overwriting")
     parser.add_argument(
+        "--check-only",
+        action="store_true",
+        help="send nothing: read the M1's memory back and compare it with FILE (after a "
+        "restore whose read-back was cut short)",
+    )
+    parser.add_argument(
         "--no-backup",
         action="store_true",
         help="skip the safety backup (the M1's current memory will be lost)",
@@ -53,10 +63,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--delay-after-f7",
-        type=float,
+        type=seconds(0.0, 10.0),
         default=0.0,
         metavar="SECONDS",
-        help="extra pause after each acknowledged message, for unusual interfaces",
+        help="extra pause after each acknowledged message, for unusual interfaces "
+        "(0 to 10; default 0)",
     )
     add_unit_options(parser)
     add_connection_options(parser)
@@ -79,7 +90,7 @@ def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDrive
         job = RestoreJob(
             args.file,
             Safety(no_backup=args.no_backup),
-            BackupPlace(folder),
+            BackupPlace(folder, choose="--backup-dir"),
             delay_after_f7=args.delay_after_f7,
             dump_file=dump_file,
         )
@@ -91,29 +102,71 @@ def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDrive
     print(words.SAFE_TO_SWITCH_OFF)
 
 
+def _check_only(args: argparse.Namespace, driver: CommandDriver) -> None:
+    dump_file = read_dump_file(args.file)  # a bad file is refused before any MIDI
+    run = Run(driver, command_ledger(unit_of(args), "restore", local_now))
+    with connect(args) as connection:
+        detection = detect(connection.exchange)
+        driver.notice(words.found(detection.channel))
+        job = RestoreJob(args.file, Safety(), BackupPlace(Path(".")), dump_file=dump_file)
+        try:
+            plan = check(job, Target(connection.exchange, detection, detection.allocation), run)
+        except DeviceError as error:
+            if error.outcome is not Outcome.READBACK_MISMATCH:
+                raise
+            # The shared words speak of data just sent; here nothing was.
+            detail = error.message.removeprefix(ADVICE[Outcome.READBACK_MISMATCH].sentence)
+            raise RestoreRefused(
+                f"The M1 does not hold what {args.file} holds.{detail} Nothing was sent.",
+                f"To put it in, run `{shlex.join(['m1-wizard', 'restore', str(args.file)])}`.",
+            ) from error
+        finally:
+            driver.progress_line.finish()
+    print(f"Checked: the M1 holds exactly what {args.file} holds ({plan.description}).")
+    print("Nothing was sent.")
+
+
+def _stopped(args: argparse.Namespace, state: RestoreState, driver: CommandDriver) -> None:
+    """What to do next after Ctrl-C or a signal, by how far the restore got."""
+    if state.reading_back:
+        check_command = shlex.join(["m1-wizard", "restore", "--check-only", str(args.file)])
+        print(
+            f"To check it, run `{check_command}` with the same connection options; it "
+            "sends nothing.",
+            file=sys.stderr,
+        )
+    elif state.acknowledged or state.in_flight:
+        again = "Send the file again to finish"
+        if driver.kept is not None:
+            again += f", or restore the safety backup {driver.kept.path}"
+        print(f"{again}.", file=sys.stderr)
+    else:
+        print("Run the command again when ready.", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Restore; 0 sent and verified, 1 refused or mismatch, 2 bad file, 3 no answer."""
     state = RestoreState()
     driver = CommandDriver(args.yes)
     try:
+        if args.check_only:
+            _check_only(args, driver)
+            return exit_codes.OK
         _restore(args, state, driver)
     except RestoreDeclined:
         print(words.NOTHING_SENT)
         return exit_codes.OK
     except WizardError as error:
         code = fail("restore", error)
-        if state.acknowledged or state.in_flight:
+        if state.acknowledged or state.in_flight or state.reading_back:
             print(f"m1-wizard restore: {state.describe()}", file=sys.stderr)
         return code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         driver.progress_line.finish()
-        print(f"\nm1-wizard restore: stopped (Ctrl-C). {state.describe()}", file=sys.stderr)
-        if state.acknowledged or state.in_flight:
-            again = "Send the file again to finish"
-            if driver.kept is not None:
-                again += f", or restore the safety backup {driver.kept.path}"
-            print(f"{again}.", file=sys.stderr)
-        else:
-            print("Run the command again when ready.", file=sys.stderr)
+        print(
+            f"\nm1-wizard restore: stopped ({how_stopped(interrupt)}). {state.describe()}",
+            file=sys.stderr,
+        )
+        _stopped(args, state, driver)
         return exit_codes.FAILED
     return exit_codes.OK

@@ -12,6 +12,7 @@ from pathlib import Path
 from wizard.cli import exit_codes
 from wizard.cli.connection import add_connection_options, add_unit_options, connect, fail, unit_of
 from wizard.cli.procedures_cmd import load_procedures
+from wizard.cli.signals import default_signals, received
 from wizard.cli.terminal_operator import TerminalOperator
 from wizard.device.connection import Connection
 from wizard.device.exchange import Timeouts
@@ -94,7 +95,10 @@ def _footer(outcome: RunOutcome, procedure: Procedure, unit: UnitFolder) -> None
     if outcome.status is RunStatus.ABORTED:
         print(f"Aborted at step {outcome.path}.")
     elif outcome.status is RunStatus.STOPPED:
-        print(f"Stopped at step {outcome.path}.")
+        by = received()  # a closed terminal or `kill` stops a run as Ctrl-C does
+        print(
+            f"Stopped by {by} at step {outcome.path}." if by else f"Stopped at step {outcome.path}."
+        )
     log = read_log(unit.maintenance)
     if log:
         print(f"Maintenance log of {unit.unit}:")
@@ -122,7 +126,8 @@ def _in_wizard(args: argparse.Namespace, procedure: str, home: Path) -> int:
         connect_at_start=bool(args.emulated or ports),
         timeouts=Timeouts(first_reply=args.timeout),
     )
-    outcome = run_app(launch).last_outcome
+    with default_signals():
+        outcome = run_app(launch).last_outcome
     return exit_codes.FAILED if outcome is None else EXIT_OF[outcome.status]
 
 

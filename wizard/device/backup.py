@@ -8,16 +8,26 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from wizard.device.detect import Detection
 from wizard.device.exchange import Exchange
 from wizard.device.image import part_request
+from wizard.device.leftovers import clear_leftovers
 from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress, ProgressReport, ignore_progress
-from wizard.device.store import SaveError, free_path, save_new, taken, timestamped_name
+from wizard.device.store import (
+    CHOOSE_DEFAULT,
+    NameTaken,
+    SaveError,
+    free_path,
+    save_new,
+    taken,
+    timestamped_name,
+    write_pending,
+)
 from wizard.m1 import Bank, Function, KorgMessage, Request
 from wizard.m1.constants import Allocation
 from wizard.m1.framing import describe_function
@@ -29,6 +39,9 @@ from wizard.m1.syx_file import read_dump_bytes
 WHATS = ("all", "programs", "combinations", "global", "sequence")
 MAX_ALL_DATA = expected_length(Function.ALL_DATA_DUMP, Allocation.P100_C100, 4400)
 """The largest ALL DATA dump (§3.4): 53 361 bytes."""
+NAME_TRIES = 100
+"""Default names tried when other runs keep taking them (one run a second would need 100
+runs in one second to exhaust them)."""
 READS_PER_DUMP = 2
 """How often each dump is requested for a backup; the copies must match (see take_backup)."""
 
@@ -62,6 +75,8 @@ class SavedBackup:
     path: Path
     manifest: Path
     sha256: str
+    cleared: tuple[str, ...] = ()
+    """Sentences about files a killed run had left in the folder and that were removed."""
 
 
 def _requests(what: str, channel: int, max_size: int | None) -> list[tuple[Request, Function]]:
@@ -172,20 +187,39 @@ def save_backup(
     output: Path | None = None,
     folder: Path = Path("."),
     now: datetime | None = None,
+    choose: str = CHOOSE_DEFAULT,
 ) -> SavedBackup:
     """Save a backup as binary .syx plus a .json manifest, then prove the file is whole.
+
+    Files a killed run left in the folder are cleared first (see `clear_leftovers`). A
+    default name taken by another run in the same second moves on to the next free one.
 
     Args:
         backup: The dumps.
         output: The file to create; by default a time-stamped name in `folder`.
         folder: Where a default name goes.
         now: The time for the name and the manifest.
+        choose: The options that name another place, for the errors' next actions.
 
     Raises:
         SaveError: The file exists, cannot be written, or does not read back identical.
     """
     now = now or datetime.now(UTC).astimezone()
-    path = output or free_path(folder, timestamped_name("m1-backup", backup.what, ".syx", now))
+    if output is not None:
+        cleared = clear_leftovers(output.parent if str(output.parent) else Path("."))
+        return replace(_save_at(backup, output, now, choose), cleared=cleared)
+    cleared = clear_leftovers(folder)
+    name = timestamped_name("m1-backup", backup.what, ".syx", now)
+    for _ in range(NAME_TRIES - 1):
+        try:
+            saved = _save_at(backup, free_path(folder, name, choose), now, choose)
+        except NameTaken:
+            continue  # another run took this name a moment ago: the next free one
+        return replace(saved, cleared=cleared)
+    return replace(_save_at(backup, free_path(folder, name, choose), now, choose), cleared=cleared)
+
+
+def _save_at(backup: Backup, path: Path, now: datetime, choose: str) -> SavedBackup:
     data = backup.data
     sha256 = hashlib.sha256(data).hexdigest()
     manifest_path = path.with_suffix(".json")
@@ -194,29 +228,42 @@ def save_backup(
             f"{path} cannot hold a backup: the manifest saved beside it takes that name.",
             "Choose a name ending in .syx with -o.",
         )
-    if taken(path):
-        save_new(path, data)  # raises the plain "already exists" error
-    if taken(manifest_path):
-        raise SaveError(
+    if taken(path, choose):
+        save_new(path, data, choose)  # raises the plain "already exists" error
+    if taken(manifest_path, choose):
+        raise NameTaken(
             f"{manifest_path} already exists and m1-wizard never writes over a file.",
-            "Choose another name with -o.",
+            "Choose another name with -o." if "-o" in choose else "Move the old file away first.",
         )
-    save_new(path, data)
+    manifest = (json.dumps(manifest_of(backup, path, sha256, now), indent=2) + "\n").encode()
+    # The manifest waits under a hidden name while the .syx is linked: if the process is
+    # killed between the two, the next run finds the note and takes the lone .syx away.
     try:
-        verify_saved(path, data)
-        manifest = manifest_of(backup, path, sha256, now)
-        save_new(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
-    except BaseException:
-        # A backup is the .syx with its manifest, read back: anything less (a bad read-back,
-        # no room for the manifest, Ctrl-C) is taken away again, so the person's "not
-        # saved" is true and no file without a manifest is left to be mistaken for one.
+        note = write_pending(manifest_path, manifest)
+    except OSError as error:
+        raise SaveError(
+            f"Could not save {path}: {error.strerror or error}.",
+            f"Choose a folder you can write to with enough free space ({choose}).",
+        ) from error
+    try:
+        save_new(path, data, choose)
+        try:
+            verify_saved(path, data, choose)
+            save_new(manifest_path, manifest, choose)
+        except BaseException:
+            # A backup is the .syx with its manifest, read back: anything less (a bad
+            # read-back, no room for the manifest, Ctrl-C) is taken away again, so the
+            # person's "not saved" is true and no file without a manifest is left.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+    finally:
         with contextlib.suppress(OSError):
-            path.unlink()
-        raise
+            note.unlink()
     return SavedBackup(backup, path, manifest_path, sha256)
 
 
-def verify_saved(path: Path, data: bytes) -> None:
+def verify_saved(path: Path, data: bytes, choose: str = CHOOSE_DEFAULT) -> None:
     """Read a saved backup back and check it holds exactly `data`, every dump valid.
 
     Raises:
@@ -227,5 +274,6 @@ def verify_saved(path: Path, data: bytes) -> None:
     if stored != data or dump_file.has_errors:
         raise SaveError(
             f"The backup saved as {path} did not read back identical.",
-            "The disk may be failing or full: save the backup somewhere else (-o).",
+            "The disk may be failing or full: save the backup somewhere else"
+            + (f" ({choose})." if choose else "."),
         )

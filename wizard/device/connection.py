@@ -34,6 +34,8 @@ class ConnectionRequest:
         timeouts: How long to wait for the M1.
         tap: A last wrapper around the transport, e.g. a traffic view.
         notice: Where the exchange tells the person of a wait (the M1 still sending).
+        log_failed: Told once when the log stops part way (a full disk); the transfer
+            goes on.
     """
 
     ports: PortChoice = field(default_factory=PortChoice)
@@ -44,6 +46,7 @@ class ConnectionRequest:
     timeouts: Timeouts = field(default_factory=Timeouts)
     tap: Tap | None = None
     notice: Callable[[str], None] | None = None
+    log_failed: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,14 +81,17 @@ class Connection:
         self.close()
 
 
-def _logged(transport: Transport, log: Path, quiet: bool) -> Transport:
+def _logged(transport: Transport, request: ConnectionRequest, log: Path) -> Transport:
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
-        return SpyTransport(transport, log, note_timeouts=not quiet)
-    except OSError as error:
+        return SpyTransport(
+            transport, log, note_timeouts=not request.quiet_log, on_failure=request.log_failed
+        )
+    except (OSError, ValueError) as error:  # ValueError: a name no system can hold
         transport.close()
         raise WizardError(
-            f"Could not write the MIDI log {log}: {error.strerror or error}.",
+            f"Could not write the MIDI log {log}: {getattr(error, 'strerror', None) or error}; "
+            "nothing was sent.",
             "Choose a log file in a folder you can write to.",
         ) from error
 
@@ -112,7 +118,7 @@ def open_connection(request: ConnectionRequest) -> Connection:
         names = ports.ports
         name = names.input if names.input == names.output else f"{names.input} / {names.output}"
     if request.log is not None:
-        transport = _logged(transport, request.log, request.quiet_log)
+        transport = _logged(transport, request, request.log)
     if request.tap is not None:
         transport = request.tap(transport)
     exchange = Exchange(transport, timeouts=request.timeouts, wire_rate=wire, notice=request.notice)

@@ -163,9 +163,18 @@ class RestoreState:
 
     acknowledged: list[str] = field(default_factory=list)
     in_flight: str | None = None
+    reading_back: bool = False
+    """Every part went in and was acknowledged; what is missing is the read-back check."""
 
     def describe(self) -> str:
         """The M1's state in words."""
+        if self.reading_back:
+            return (
+                "Every part went in and the M1 confirmed each one: "
+                + "; ".join(self.acknowledged)
+                + ". Only the check is missing: it stopped while reading the data back to "
+                "compare."
+            )
         if not self.acknowledged and not self.in_flight:
             return "Nothing was sent; the M1's memory is unchanged."
         done = (

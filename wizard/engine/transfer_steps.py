@@ -66,7 +66,7 @@ def _run(ctx: StepContext) -> Run:
 
 def _place(ctx: StepContext) -> BackupPlace:
     ctx.session.unit.create()
-    return BackupPlace(ctx.session.unit.backups)
+    return BackupPlace(ctx.session.unit.backups, choose="")  # no options to name a place
 
 
 def take_verified_backup(ctx: StepContext, what: BackupScope) -> BackupRecord:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Text is printable ASCII plus the usual whitespace; a UTF-8 byte-order mark is allowed first
-# because Windows editors add one.
-_TEXT_BYTES = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\n\r\f\v")
+# Text is UTF-8 (ASCII included) without control characters other than whitespace; a
+# byte-order mark is allowed first because Windows editors add one, and UTF-16 text (which
+# Windows Notepad saves as "Unicode") is read as text too.
+_WHITESPACE = frozenset("\t\n\r\f\v")
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SEPARATORS = "[\\s,]"
-_TOKEN = "(?:0[xX])?[0-9A-Fa-f]{2}"
-# Pairs must be separated; "F04230" is not accepted, so a word like "add" never reads as hex.
+# A token is one or more hex pairs ("F0" or "F04230"), perhaps after 0x: an odd number of
+# digits is refused, so a word like "add" never reads as hex.
+_TOKEN = "(?:0[xX])?(?:[0-9A-Fa-f]{2})+"
 _WHOLE = re.compile(rf"{_SEPARATORS}*(?:{_TOKEN}(?={_SEPARATORS}|\Z){_SEPARATORS}*)+")
+_COMMENT = re.compile("#[^\n]*")
 _ONE_TOKEN = re.compile(rf"{_TOKEN}\Z")
 _PREFIX = re.compile("0[xX]")
 _WORD = re.compile(r"[^\s,]+")
@@ -32,17 +36,28 @@ class BadHexText:
     line: int
 
 
+def _text_of(data: bytes) -> str | None:
+    """The text `data` holds (UTF-8, or UTF-16 after its byte-order mark), or None."""
+    try:
+        if data[:2] in _UTF16_BOMS:
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def is_text(data: bytes) -> bool:
-    """True when `data` holds nothing but printable ASCII and whitespace."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    return bool(data) and not (set(data) - _TEXT_BYTES)
+    """True when `data` is text: UTF-8 or UTF-16 without control characters other than
+    whitespace (binary MIDI data never decodes so: F0 is not followed by a continuation)."""
+    text = _text_of(data)
+    return bool(text) and all(c.isprintable() or c in _WHITESPACE for c in text or "")
 
 
 def decode_hex_text(data: bytes) -> bytes | BadHexText:
     """The bytes a hex-text file spells out.
 
-    Accepts hex pairs separated by whitespace or commas, each perhaps with a `0x` prefix.
+    Accepts hex pairs, written together or separated by whitespace or commas, each group
+    perhaps with a `0x` prefix; `#` starts a comment that runs to the end of the line.
 
     Args:
         data: The file's bytes; call `is_text` first.
@@ -50,9 +65,8 @@ def decode_hex_text(data: bytes) -> bytes | BadHexText:
     Returns:
         The decoded bytes, or where the text stops being hex pairs.
     """
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    text = data.decode("ascii", errors="replace")
+    # Comments become spaces, so line numbers in the error stay those of the file.
+    text = _COMMENT.sub(" ", _text_of(data) or "")
     if _WHOLE.fullmatch(text):
         return bytes.fromhex(_PREFIX.sub("", text).replace(",", " "))
     return _first_bad_token(text)

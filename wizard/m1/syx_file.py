@@ -6,11 +6,14 @@ length is checked against the exact length m1-sysex.md §3.4 gives. A file is ne
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from wizard.errors import FileFormatError
 from wizard.m1.file_message import FileMessage, examine
@@ -255,12 +258,13 @@ def read_dump_file(path: str | os.PathLike[str]) -> DumpFile:
         path: The file.
 
     Raises:
-        FileUnreadableError: The path is missing, a folder, or cannot be opened.
+        FileUnreadableError: The path is missing, a folder, cannot be opened, or is a
+            pipe nothing writes to.
         FileFormatError: The file is larger than `MAX_FILE_BYTES`.
     """
     where = Path(path)
     try:
-        with where.open("rb") as stream:
+        with _open_without_waiting(where) as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise _too_large(where, size)
@@ -286,7 +290,39 @@ def read_dump_file(path: str | os.PathLike[str]) -> DumpFile:
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(where, len(data))
+    if not data and _is_pipe(where):
+        raise FileUnreadableError(
+            f"{where} is a pipe (FIFO) and nothing is writing to it.",
+            "Start the program that writes to it first, or give the path of a file.",
+        )
     return read_dump_bytes(data, str(where))
+
+
+def _open_without_waiting(where: Path) -> BinaryIO:
+    """Open `where` for reading; a named pipe with no writer does not block the open (it
+    then reads as empty at once), a folder is refused as one.
+
+    Raises:
+        OSError: As `open` does; IsADirectoryError for a folder.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # Windows has no named pipes of this kind
+    handle = os.open(where, os.O_RDONLY | nonblocking)
+    try:
+        if stat.S_ISDIR(os.fstat(handle).st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(where))
+        if nonblocking:
+            os.set_blocking(handle, True)  # a writer that is there already is read in full
+        return os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+
+
+def _is_pipe(where: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(where).st_mode)
+    except OSError:
+        return False
 
 
 def _too_large(where: Path, size: int) -> FileFormatError:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.device.backup import Backup, SavedBackup, save_backup, take_backup
+from wizard.device.store import CHOOSE_DEFAULT
 from wizard.operations.driver import Run, Target
 from wizard.operations.records import BackupRecord
 
@@ -19,10 +20,13 @@ class BackupPlace:
         folder: The folder for a time-stamped name (the unit's backups folder unless the
             person named another).
         output: An exact file to create instead; None for a time-stamped name.
+        choose: The options the front end has for naming another place, for the words
+            of a save error ("" when it has none).
     """
 
     folder: Path
     output: Path | None = None
+    choose: str = CHOOSE_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,9 @@ def keep_backup(backup: Backup, place: BackupPlace, run: Run) -> BackupDone:
         SaveError: The file exists, cannot be written, or does not read back identical.
         WizardError: The journal or the maintenance log cannot be written.
     """
-    saved = save_backup(backup, place.output, place.folder, run.now())
+    saved = save_backup(backup, place.output, place.folder, run.now(), place.choose)
+    for sentence in saved.cleared:
+        run.driver.notice(sentence)
     return BackupDone(saved, run.ledger.backup_saved(saved, backup.what))
 
 

@@ -22,6 +22,7 @@ from wizard.device.restore import (
     send_plan,
     verify,
 )
+from wizard.device.store import SaveError
 from wizard.errors import FileFormatError, WizardError
 from wizard.m1.constants import Allocation
 from wizard.m1.factory_set import recognise
@@ -132,7 +133,11 @@ def _why_safe(job: RestoreJob, plan: RestorePlan, target: Target, run: Run) -> s
     question = words.OFFER_BACKUP if problem is None else words.OFFER_NEW_BACKUP
     if not driver.allow_backup(question):
         raise RestoreRefused(problem or words.REFUSED_REASON, words.REFUSED_FIX)
-    done = back_up(target, "all", job.backup_place, run)
+    try:
+        done = back_up(target, "all", job.backup_place, run)
+    except SaveError as error:
+        # Nothing has gone into the M1 yet: say so, as the person may fear the worst.
+        raise SaveError(f"{error.message} {words.NOTHING_SENT}", error.next_action) from error
     driver.notice(words.safety_backup_saved(done.saved.path))
     driver.backup_kept(done.record)
     return words.safe_because_backup(done.record.path, done.record.sha256)
@@ -173,7 +178,21 @@ def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> R
     run.ledger.transfer_started(job.source, sha256, plan.description)
     send_plan(exchange, plan, state, driver.progress, delay_after_f7=job.delay_after_f7)
     driver.notice(words.KEEP_ON_READING)
+    state.reading_back = True
     verify(plan, read_back(exchange, plan, driver.progress))
     sent = run.ledger.transfer_done(job.source, sha256, plan.description)
     driver.notice(words.restored(plan.description))
     return RestoreDone(plan, sent)
+
+
+def check(job: RestoreJob, target: Target, run: Run) -> RestorePlan:
+    """Read back what `job.source` would write and compare it with the file; nothing is
+    sent. For a restore whose every part went in but whose read-back was cut short.
+
+    Raises:
+        UnusableFile: The file cannot be read, or could not go into this M1.
+        DeviceError: The M1 went silent, or holds something else (READBACK_MISMATCH).
+    """
+    _, plan = prepare(job, target.exchange, target.allocation)
+    verify(plan, read_back(target.exchange, plan, run.driver.progress))
+    return plan

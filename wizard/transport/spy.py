@@ -8,10 +8,15 @@ Seconds come from the monotonic clock. Messages longer than `FULL_HEX_LIMIT` byt
 their first and last bytes, the full length, and a SHA-256 of all bytes. Refused sends,
 damaged messages and time-outs are written as lines starting with `#`. Lone realtime
 bytes (FE every 300 ms) are left out unless asked for.
+
+The log is a witness, not a participant: a log that cannot be written at the start is
+refused (the error reaches the caller before anything is sent), but one that fails later (a
+full disk) stops logging, says so once, and never stops the transfer.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -69,6 +74,10 @@ class SpyTransport(Transport):
         clock: Monotonic seconds.
         note_timeouts: Note each receive that timed out (off for callers that poll).
         realtime: Also log lone realtime bytes (FE active sensing every 300 ms, F8 clock).
+        on_failure: Told once, in a sentence, when writing the log fails after it started.
+
+    Raises:
+        OSError: The log cannot be opened or its first line cannot be written.
     """
 
     def __init__(
@@ -79,8 +88,13 @@ class SpyTransport(Transport):
         *,
         note_timeouts: bool = True,
         realtime: bool = False,
+        on_failure: Callable[[str], None] | None = None,
     ) -> None:
         self._inner = inner
+        self._on_failure = on_failure
+        self.failure: str | None = None
+        """Why logging stopped part way; None while the log is written."""
+        self._started = False
         self._clock = clock
         self._note_timeouts = note_timeouts
         self._realtime = realtime
@@ -97,6 +111,7 @@ class SpyTransport(Transport):
             f"; in: {ports.input}; out: {ports.output}; largest message: "
             f"{inner.max_message_size or 'no limit'}"
         )
+        self._started = True  # from here on a write error stops the log, not the transfer
 
     @property
     def max_message_size(self) -> int | None:
@@ -150,7 +165,8 @@ class SpyTransport(Transport):
             return
         self._note(f"{self._elapsed():.6f} closed")
         if self._owns_log:
-            self._log.close()
+            with contextlib.suppress(OSError):  # a failed log was already reported
+                self._log.close()
 
     def _elapsed(self) -> float:
         return self._clock() - self._start
@@ -159,7 +175,24 @@ class SpyTransport(Transport):
         self._write(f"# {text}")
 
     def _write(self, line: str) -> None:
-        if self._log.closed:
+        if self.failure is not None or self._log.closed:
             return
-        self._log.write(line + "\n")
-        self._log.flush()
+        try:
+            self._log.write(line + "\n")
+            self._log.flush()
+        except OSError as error:
+            if not self._started:
+                raise
+            self._stop_logging(error)
+
+    def _stop_logging(self, error: OSError) -> None:
+        name = getattr(self._log, "name", "the MIDI log")
+        self.failure = (
+            f"The MIDI log {name} stopped: {error.strerror or error}. The transfer goes on "
+            "without it; the log holds everything up to this point."
+        )
+        if self._owns_log:
+            with contextlib.suppress(OSError):
+                self._log.close()
+        if self._on_failure is not None:
+            self._on_failure(self.failure)
