@@ -5,7 +5,8 @@ must take Python's interpreter lock before it can run. When the main thread hold
 lock while it waits on the same MIDI library (closing a port waits for the process
 thread to stop), neither moves again: the program hangs, deaf to Ctrl-C. Measured with
 a device sending SysEx without pause while a port pair was opened and closed 100
-times: with a callback 5 runs of 5 hung (benchmarks/port_cycles.py). So rtmidi only
+times: with a callback 5 runs of 5 hung, polled 0 of 5 (tests/transport/jack_peers.py
+has both programs; test_jack_port_choice.py runs them). So rtmidi only
 queues what arrives, on its side, and the thread that wants a message takes it with
 `get_message()`, which neither waits nor calls back into Python. The short sleeps
 between polls also let a pending Ctrl-C through at once.

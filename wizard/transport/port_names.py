@@ -35,6 +35,12 @@ def port_part(name: str) -> str:
     return ALSA_ADDRESS.sub("", name).partition(":")[2] or name
 
 
+def own_port_names(*clients: str) -> frozenset[str]:
+    """The names m1-wizard gives the ports it opens to reach a device, as each of
+    `clients` (virtual ports are left out: they stand in for a device)."""
+    return frozenset(f"{client} {way}" for client in clients for way in ("in", "out"))
+
+
 def split_own(names: Sequence[str], own: Collection[str]) -> tuple[list[str], list[str]]:
     """The names of other programs' and devices' ports, and those of ports in `own`
     (port names m1-wizard gives its own ports), which a connection must never use:
@@ -104,3 +110,19 @@ def choose_port(names: Sequence[str], wanted: str | None, direction: str) -> int
         f"{listing([names[i] for i in matches])}.",
         "Give more of the name, or pick each port with --in-port and --out-port.",
     )
+
+
+def choose_device_port(
+    names: Sequence[str], own: Sequence[str], wanted: str | None, direction: str
+) -> str:
+    """The name `choose_port` picks among `names` (no m1-wizard port among them); when
+    none fits but one of m1-wizard's own ports in `own` does, say that instead.
+
+    Raises:
+        TransportError: As `choose_port`, or `wanted` names one of m1-wizard's own ports.
+    """
+    try:
+        return names[choose_port(names, wanted, direction)]
+    except TransportError:
+        refuse_own(own, wanted, direction)
+        raise

@@ -20,7 +20,7 @@ from wizard.transport.advice import advice_for
 from wizard.transport.backend import SYSTEMS, MidiSystem, requested_api, system_for_api
 from wizard.transport.base import PortPair
 from wizard.transport.port_lock import PortLocks
-from wizard.transport.port_names import PortChoice, choose_port, refuse_own, split_own
+from wizard.transport.port_names import PortChoice, choose_device_port, own_port_names, split_own
 from wizard.transport.rtmidi_transport import RtMidiTransport, close_quietly
 
 CLIENT_NAME = "m1-wizard"
@@ -143,12 +143,6 @@ def list_ports() -> PortListing:
     return PortListing(system, inputs, outputs)
 
 
-def own_port_names(client: str = CLIENT_NAME) -> frozenset[str]:
-    """The names m1-wizard gives the ports it opens to reach a device, as `client` and as
-    any run does. (Virtual ports are left out: they stand in for a device.)"""
-    return frozenset(f"{name} {way}" for name in (CLIENT_NAME, client) for way in ("in", "out"))
-
-
 def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport:
     """Open the input and output ports whose names contain the chosen text.
 
@@ -164,14 +158,14 @@ def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport
     rtmidi = load_rtmidi()
     midi_in, midi_out, system = _create(rtmidi, client)
     locks = PortLocks()
-    own = own_port_names(client)
+    own = own_port_names(CLIENT_NAME, client)
     try:
         with quiet_native_stderr():
             inputs, own_inputs = split_own(midi_in.get_ports(), own)
             outputs, own_outputs = split_own(midi_out.get_ports(), own)
         ports = PortPair(
-            _choose(inputs, own_inputs, choice.input, "input"),
-            _choose(outputs, own_outputs, choice.output, "output"),
+            choose_device_port(inputs, own_inputs, choice.input, "input"),
+            choose_device_port(outputs, own_outputs, choice.output, "output"),
         )
         locks.take(ports.input, "input")
         if ports.output != ports.input:
@@ -185,14 +179,6 @@ def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport
         locks.release()
         raise
     return RtMidiTransport(midi_in, midi_out, system, ports, on_close=locks.release)
-
-
-def _choose(names: list[str], own: list[str], wanted: str | None, direction: str) -> str:
-    try:
-        return names[choose_port(names, wanted, direction)]
-    except TransportError:
-        refuse_own(own, wanted, direction)
-        raise
 
 
 def open_virtual_ports(name: str) -> RtMidiTransport:
