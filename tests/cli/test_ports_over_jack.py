@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.cli.emulator_process import running_emulator
+from tests.transport.test_jack_port_choice import peer
 from wizard.cli import main
 
 pytestmark = pytest.mark.jack
@@ -49,4 +50,23 @@ def test_loopback_through_a_device_that_echoes_nothing_reports_nothing_back(
     assert out.splitlines()[1] == (
         "Nothing came back: check that a MIDI cable goes from the interface's MIDI OUT to "
         "its own MIDI IN, and that the ports chosen are that interface's."
+    )
+
+
+def test_a_second_run_on_the_same_m1_is_told_instead_of_mixing_in(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with running_emulator("--instant") as m1, peer("hold", m1.name, "holding") as other:
+        code = main(["detect", "--port", m1.name])
+        err = capsys.readouterr().err
+        other.kill()  # SIGKILL: its lock goes with it
+        assert main(["detect", "--port", m1.name]) == 0
+    assert code == 3  # as for every port that cannot be opened
+    assert err.startswith(
+        f"m1-wizard detect: Another m1-wizard run (process {other.process.pid}) is using the "
+        f'MIDI input port "'
+    )
+    assert err.endswith(
+        '"; two runs at once would mix up their messages. Wait for that run to finish (or '
+        "end it), then run this command again.\n"
     )
