@@ -120,3 +120,5 @@ def _private_data_home(
     """Every test keeps its units' journals, backups and logs in a folder of its own, never
     in the person's data folder (commands record into the unit's folder by default)."""
     monkeypatch.setenv("M1_WIZARD_HOME", str(tmp_path_factory.mktemp("m1-wizard-home")))
+    # Port lock files too (children started by a test share the test's folder).
+    monkeypatch.setenv("M1_WIZARD_RUNTIME_DIR", str(tmp_path_factory.mktemp("m1-wizard-run")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 from tests.device.helpers import LimitedTransport
@@ -85,3 +86,33 @@ def test_compare_counts_insertions() -> None:
     sent = pattern(100)
     result = compare(sent, sent[:50] + b"\x01\x02" + sent[50:], 1.0)
     assert (result.dropped, result.changed, result.added) == (0, 0, 2)
+
+
+def test_every_run_sends_a_pattern_of_its_own() -> None:
+    first, second = pattern(4096), pattern(4096)
+    assert first != second
+    assert pattern(4096, random.Random(7)) == pattern(4096, random.Random(7))
+    assert len(set(second[2:130])) == 128  # still every 7-bit value within the first 128
+
+
+class StaleEcho(Cable):
+    """Answers every test with what the first test sent: a device (or another program)
+    repeating old traffic, never the pattern of the run asking."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: bytes | None = None
+
+    def send(self, data: bytes) -> None:
+        self.first = self.first or data
+        self.pending.append(self.first)
+
+
+def test_a_pattern_this_run_never_sent_cannot_pass() -> None:
+    echo = StaleEcho()
+    assert run_loopback(echo, 4096).ok  # the first run's pattern is its own
+    later = run_loopback(echo, 4096)
+    assert later.received == 4096
+    assert not later.ok
+    assert later.dropped + later.changed > 3000
+    assert "Every byte came back unchanged" not in " ".join(later.lines())

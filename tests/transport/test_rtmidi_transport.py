@@ -1,4 +1,4 @@
-"""The rtmidi transport with stand-in port objects: buffers, callbacks, send and close."""
+"""The rtmidi transport with stand-in port objects: buffers, polled input, send and close."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class FakeMidiIn:
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any]] = []
         self.callback: Callback | None = None
+        self.waiting: list[bytes] = []
 
     def ignore_types(self, **flags: bool) -> None:
         self.calls.append(("ignore_types", flags))
@@ -39,9 +40,12 @@ class FakeMidiIn:
     def delete(self) -> None:
         self.calls.append(("delete", None))
 
+    def get_message(self) -> tuple[list[int], float] | None:
+        return (list(self.waiting.pop(0)), 0.0) if self.waiting else None
+
     def deliver(self, piece: bytes) -> None:
-        assert self.callback is not None
-        self.callback((list(piece), 0.0), None)
+        """What rtmidi does with arriving input when no callback is set: queue it."""
+        self.waiting.append(piece)
 
 
 class FakeMidiInWithBuffers(FakeMidiIn):
@@ -87,12 +91,26 @@ def test_sysex_is_let_in_and_buffers_grow_where_python_rtmidi_allows() -> None:
     ]
 
 
-def test_windows_style_fragments_from_the_callback_are_reassembled() -> None:
+def test_windows_style_fragments_from_the_input_queue_are_reassembled() -> None:
     link, midi_in = transport()
     message = b"\xf0\x42\x30\x19\x51\x00" + bytes(984) + b"\xf7"  # 991-byte global dump
     for start in range(0, len(message), 256):
         midi_in.deliver(message[start : start + 256])
     assert link.receive(1.0) == message
+
+
+def test_input_is_polled_and_no_python_callback_is_ever_given_to_rtmidi() -> None:
+    # A callback runs on the MIDI system's thread and deadlocks with a main thread that
+    # waits on the MIDI library (see wizard/transport/polling.py).
+    link, midi_in = transport()
+    assert midi_in.callback is None
+    midi_in.deliver(bytes.fromhex("F0 42 30 19 23 F7"))
+    assert link.receive(0.0) == bytes.fromhex("F0 42 30 19 23 F7")
+    link.clear_input()
+    midi_in.deliver(bytes.fromhex("F0 42 30 19 24 F7"))
+    link.clear_input()
+    assert midi_in.waiting == []
+    assert link.receive(0.0) is None
 
 
 def test_too_large_message_never_reaches_rtmidi() -> None:

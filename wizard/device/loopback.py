@@ -4,6 +4,8 @@ bytes of long messages, the usual cause of failed M1 restores, m1-sysex.md §5.5
 
 from __future__ import annotations
 
+import random
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,15 +18,24 @@ DEFAULT_SIZE = 16_384
 NON_COMMERCIAL_ID = 0x7D  # a manufacturer ID no product uses, so a synth ignores the test
 
 
-def pattern(size: int) -> bytes:
-    """A `size`-byte SysEx message whose data bytes never repeat in short cycles.
+def pattern(size: int, rng: random.Random | None = None) -> bytes:
+    """A fresh `size`-byte SysEx message whose data bytes never repeat in short cycles.
 
     Each data byte mixes its position's low and high parts so that a dropped or doubled
-    byte shifts everything after it and shows up in the comparison.
+    byte shifts everything after it and shows up in the comparison. The values then go
+    through a random permutation of 0-127 drawn for each call: a pattern from an
+    earlier run, another program's, or anything not sent by this call cannot pass.
+
+    Args:
+        size: Bytes in the message, F0 and F7 included.
+        rng: Where the permutation comes from (tests pass a seeded one); the system's
+            random source by default.
     """
     if size < 3:
         raise ValueError("a SysEx test pattern needs at least 3 bytes")
-    body = bytes(((i * 37) ^ (i >> 7)) & 0x7F for i in range(size - 3))
+    values = list(range(0x80))
+    (rng or secrets.SystemRandom()).shuffle(values)
+    body = bytes(values[((i * 37) ^ (i >> 7)) & 0x7F] for i in range(size - 3))
     return bytes((0xF0, NON_COMMERCIAL_ID)) + body + b"\xf7"
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from wizard.errors import TransportError
@@ -23,6 +24,46 @@ class PortChoice:
     ) -> PortChoice:
         """`--port` for both directions, `--in-port` / `--out-port` overriding it."""
         return cls(in_port if in_port else port, out_port if out_port else port)
+
+
+ALSA_ADDRESS = re.compile(r" \d+:\d+$")
+"""The " client:port" numbers ALSA names end with, e.g. "UM-ONE:UM-ONE MIDI 1 20:0"."""
+
+
+def port_part(name: str) -> str:
+    """The port's own name without its client: "c:p" (JACK) or "c:p 20:0" (ALSA) -> "p"."""
+    return ALSA_ADDRESS.sub("", name).partition(":")[2] or name
+
+
+def own_port_names(*clients: str) -> frozenset[str]:
+    """The names m1-wizard gives the ports it opens to reach a device, as each of
+    `clients` (virtual ports are left out: they stand in for a device)."""
+    return frozenset(f"{client} {way}" for client in clients for way in ("in", "out"))
+
+
+def split_own(names: Sequence[str], own: Collection[str]) -> tuple[list[str], list[str]]:
+    """The names of other programs' and devices' ports, and those of ports in `own`
+    (port names m1-wizard gives its own ports), which a connection must never use:
+    sending to its own input would only ever hear itself."""
+    others = [name for name in names if port_part(name) not in own]
+    return others, [name for name in names if port_part(name) in own]
+
+
+def refuse_own(own_names: Sequence[str], wanted: str | None, direction: str) -> None:
+    """Say plainly when `wanted` names only m1-wizard's own ports.
+
+    Raises:
+        TransportError: Part of `wanted` matches one of `own_names`.
+    """
+    key = (wanted or "").strip().casefold()
+    matches = [name for name in own_names if key and key in name.casefold()]
+    if matches:
+        raise TransportError(
+            f'The MIDI {direction} port "{matches[0]}" is one of m1-wizard\'s own ports, '
+            "not a device: what is sent there comes straight back without passing any "
+            "interface.",
+            "Give part of the interface's or the M1's port name; `m1-wizard ports` lists them.",
+        )
 
 
 def listing(names: Sequence[str]) -> str:
@@ -69,3 +110,19 @@ def choose_port(names: Sequence[str], wanted: str | None, direction: str) -> int
         f"{listing([names[i] for i in matches])}.",
         "Give more of the name, or pick each port with --in-port and --out-port.",
     )
+
+
+def choose_device_port(
+    names: Sequence[str], own: Sequence[str], wanted: str | None, direction: str
+) -> str:
+    """The name `choose_port` picks among `names` (no m1-wizard port among them); when
+    none fits but one of m1-wizard's own ports in `own` does, say that instead.
+
+    Raises:
+        TransportError: As `choose_port`, or `wanted` names one of m1-wizard's own ports.
+    """
+    try:
+        return names[choose_port(names, wanted, direction)]
+    except TransportError:
+        refuse_own(own, wanted, direction)
+        raise

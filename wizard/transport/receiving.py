@@ -1,9 +1,9 @@
 """Receiving with an idle time-out that restarts while bytes flow, over any piece source.
 
-python-rtmidi hands over input in a callback with no notion of a time-out, so every
-transport here pushes the pieces its source delivers into a `PieceSource`
-(`QueuedPieces` for rtmidi callbacks, `ScheduledPieces` for the emulator link) and a
-`StreamReceiver` waits on it with monotonic deadlines.
+MIDI libraries hand over input with no notion of a time-out, so every transport here
+takes its pieces from a `PieceSource` (`polling.PolledPieces` for rtmidi ports,
+`QueuedPieces` for a thread that pushes pieces, `ScheduledPieces` for the emulator link)
+and a `StreamReceiver` waits on it with monotonic deadlines.
 """
 
 from __future__ import annotations
@@ -32,14 +32,14 @@ class PieceSource(Protocol):
 
 
 class QueuedPieces:
-    """A thread-safe piece source that a MIDI input callback fills."""
+    """A thread-safe piece source that another thread fills."""
 
     def __init__(self) -> None:
         self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._closed = False
 
     def put(self, piece: bytes) -> None:
-        """Add a piece; safe to call from the MIDI system's own thread."""
+        """Add a piece; safe to call from any thread."""
         self._queue.put(piece)
 
     def get(self, timeout: float) -> bytes | None:

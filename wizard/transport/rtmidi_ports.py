@@ -19,7 +19,8 @@ from wizard.errors import TransportError
 from wizard.transport.advice import advice_for
 from wizard.transport.backend import SYSTEMS, MidiSystem, requested_api, system_for_api
 from wizard.transport.base import PortPair
-from wizard.transport.port_names import PortChoice, choose_port
+from wizard.transport.port_lock import PortLocks
+from wizard.transport.port_names import PortChoice, choose_device_port, own_port_names, split_own
 from wizard.transport.rtmidi_transport import RtMidiTransport, close_quietly
 
 CLIENT_NAME = "m1-wizard"
@@ -31,7 +32,12 @@ them. A buffer as large as a dump would leave 5 s of silence before a program ba
 INPUT_BUFFER_COUNT = 32
 """Buffers queued at once: many, so that WinMM never runs out while our callback is slow
 (RtMidi's default of 4 leaves little room)."""
-INPUT_QUEUE_LIMIT = 4096
+OPEN_ATTEMPTS = 3
+"""Tries at opening a port whose position moved while it was opened."""
+INPUT_QUEUE_LIMIT = 16_384
+"""Messages rtmidi keeps until they are polled (see `polling`); realtime bytes are not
+kept, and every request clears the queue first, so only keys played while a prompt
+waits add up (some 8 000 notes before the newest would be dropped)."""
 
 
 @dataclass(frozen=True)
@@ -140,30 +146,39 @@ def list_ports() -> PortListing:
 def open_ports(choice: PortChoice, client: str = CLIENT_NAME) -> RtMidiTransport:
     """Open the input and output ports whose names contain the chosen text.
 
-    Both lists are read before either port opens, so our own new ports never show up
-    as candidates.
+    Ports are opened by name: each list is read again just before its port opens, and
+    once more after, so that a port another program added or removed in between can
+    never shift the choice onto another port (rtmidi opens by position). m1-wizard's
+    own ports are never candidates, and each port is locked for this run (`port_lock`).
 
     Raises:
-        TransportError: No MIDI system, no or several matching ports, or a port is busy.
+        TransportError: No MIDI system, no or several matching ports, a port is busy,
+            in use by another m1-wizard run, or kept moving while it was opened.
     """
     rtmidi = load_rtmidi()
     midi_in, midi_out, system = _create(rtmidi, client)
+    locks = PortLocks()
+    own = own_port_names(CLIENT_NAME, client)
     try:
         with quiet_native_stderr():
-            inputs = midi_in.get_ports()
-            outputs = midi_out.get_ports()
-        in_index = choose_port(inputs, choice.input, "input")
-        out_index = choose_port(outputs, choice.output, "output")
+            inputs, own_inputs = split_own(midi_in.get_ports(), own)
+            outputs, own_outputs = split_own(midi_out.get_ports(), own)
+        ports = PortPair(
+            choose_device_port(inputs, own_inputs, choice.input, "input"),
+            choose_device_port(outputs, own_outputs, choice.output, "output"),
+        )
+        locks.take(ports.input, "input")
+        if ports.output != ports.input:
+            locks.take(ports.output, "output")
         prepare_input(midi_in)
-        ports = PortPair(inputs[in_index], outputs[out_index])
-        with quiet_native_stderr():
-            _open(midi_in, in_index, f"{client} in", system, ports.input)
-            _open(midi_out, out_index, f"{client} out", system, ports.output)
+        _open_named(midi_in, ports.input, f"{client} in", system, "input")
+        _open_named(midi_out, ports.output, f"{client} out", system, "output")
     except BaseException:
         close_quietly(midi_in)
         close_quietly(midi_out)
+        locks.release()
         raise
-    return RtMidiTransport(midi_in, midi_out, system, ports)
+    return RtMidiTransport(midi_in, midi_out, system, ports, on_close=locks.release)
 
 
 def open_virtual_ports(name: str) -> RtMidiTransport:
@@ -195,8 +210,31 @@ def open_virtual_ports(name: str) -> RtMidiTransport:
     return RtMidiTransport(midi_in, midi_out, system, ports)
 
 
-def _open(port: Any, index: int, own_name: str, system: MidiSystem, name: str) -> None:
-    try:
-        port.open_port(index, own_name)
-    except Exception as error:
-        raise advice_for(error, system, name) from error
+def _open_named(port: Any, name: str, own_name: str, system: MidiSystem, direction: str) -> None:
+    """Open the port called `name`, proving that the position rtmidi opened held it."""
+    for _ in range(OPEN_ATTEMPTS):
+        with quiet_native_stderr():
+            before = list(port.get_ports())
+        if before.count(name) != 1:
+            raise TransportError(
+                f'The MIDI {direction} port "{name}" went away while it was being opened.',
+                "Check that the interface is plugged in and the device on, then run the "
+                "command again.",
+            )
+        index = before.index(name)
+        try:
+            with quiet_native_stderr():
+                port.open_port(index, own_name)
+                after = list(port.get_ports())
+        except Exception as error:
+            raise advice_for(error, system, name) from error
+        # Same name at that position before and after: rtmidi's own look-up in between
+        # found it there too (the lists only grow and shrink as programs come and go).
+        if after[index : index + 1] == [name]:
+            return
+        port.close_port()
+    raise TransportError(
+        f'The MIDI {direction} ports kept changing while "{name}" was being opened (other '
+        "programs were starting or stopping), so nothing was sent.",
+        "Run the command again once the other programs have started or stopped.",
+    )

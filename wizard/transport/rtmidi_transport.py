@@ -10,14 +10,16 @@ from typing import Any
 from wizard.transport.advice import advice_for
 from wizard.transport.backend import MidiSystem
 from wizard.transport.base import ByteProgress, PortPair, Transport, check_outgoing, closed_error
-from wizard.transport.receiving import QueuedPieces, StreamReceiver
+from wizard.transport.polling import PolledPieces
+from wizard.transport.receiving import StreamReceiver
 
 
 class RtMidiTransport(Transport):
     """A pair of open python-rtmidi ports: one `MidiIn`, one `MidiOut`.
 
-    Input arrives through rtmidi's callback thread into a queue; `receive` reassembles
-    it. Build one with `rtmidi_ports.open_ports` or `open_virtual_ports`.
+    rtmidi keeps arriving input in its own queue, and `receive` polls it from the
+    caller's thread and reassembles it (no callback: see `polling`). Build one with
+    `rtmidi_ports.open_ports` or `open_virtual_ports`.
 
     Args:
         midi_in: An open `rtmidi.MidiIn` with SysEx enabled and no callback yet.
@@ -25,6 +27,7 @@ class RtMidiTransport(Transport):
         system: The MIDI system both belong to.
         ports: The names of the opened ports.
         clock: Monotonic seconds.
+        on_close: Called once after both ports closed (releases the port locks).
     """
 
     def __init__(
@@ -34,16 +37,19 @@ class RtMidiTransport(Transport):
         system: MidiSystem,
         ports: PortPair,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        on_close: Callable[[], None] | None = None,
     ) -> None:
         self._in = midi_in
         self._out = midi_out
         self._system = system
         self._ports = ports
-        self._pieces = QueuedPieces()
-        self._receiver = StreamReceiver(self._pieces, clock)
+        self._in_lock = threading.Lock()
         self._send_lock = threading.Lock()
+        self._pieces = PolledPieces(midi_in, self._in_lock, clock)
+        self._receiver = StreamReceiver(self._pieces, clock)
         self._closed = False
-        midi_in.set_callback(self._arrived)
+        self._on_close = on_close
 
     @property
     def system(self) -> MidiSystem:
@@ -62,10 +68,10 @@ class RtMidiTransport(Transport):
 
     def send(self, data: bytes) -> None:
         """Send one complete message, refusing what the system would silently drop."""
-        if self._closed:
-            raise closed_error()
         check_outgoing(data, self._system.max_message_size, self._system.label)
         with self._send_lock:
+            if self._closed:
+                raise closed_error()
             try:
                 self._out.send_message(bytes(data))
             except Exception as error:  # rtmidi raises its own classes and ValueError
@@ -91,13 +97,15 @@ class RtMidiTransport(Transport):
         if self._closed:
             return
         self._closed = True
-        for port in (self._in, self._out):
-            close_quietly(port)
-        self._pieces.close()
-
-    def _arrived(self, event: tuple[list[int], float], _data: object = None) -> None:
-        # Runs on rtmidi's thread: only hand the bytes over.
-        self._pieces.put(bytes(event[0]))
+        # The locks make a receive or send in another thread finish its rtmidi call
+        # before the object under it is freed (freeing it mid-call crashes).
+        with self._in_lock:
+            self._pieces.close()
+            close_quietly(self._in)
+        with self._send_lock:
+            close_quietly(self._out)
+        if self._on_close is not None:
+            self._on_close()
 
 
 def close_quietly(port: Any) -> None:
