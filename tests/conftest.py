@@ -7,13 +7,16 @@ JACK_DEFAULT_SERVER, so it never meets another JACK server on the same machine.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -70,6 +73,28 @@ def _client_connects(env: dict[str, str]) -> bool:
     return True
 
 
+SERVER_NAMES = tuple(f"m1-wizard-test-{n}" for n in range(4))
+"""The names the test server takes. JACK keeps a registry entry per server name in shared
+memory, and a server that dies without cleaning up leaves its entry behind; only a new
+server of the same name reuses it. With fresh names every session the registry fills up
+(eight entries) and then no JACK server starts at all on the machine, so the tests take
+one of a few fixed names, claimed with a lock while in use."""
+
+
+def _server_name() -> tuple[str, IO[bytes] | None]:
+    """A free name from SERVER_NAMES and the open lock file that claims it (closing the file
+    frees the name); a unique name without a claim when every fixed one is in use."""
+    for name in SERVER_NAMES:
+        claim = open(Path(tempfile.gettempdir()) / f"{name}.lock", "wb")  # noqa: SIM115
+        try:
+            fcntl.flock(claim.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            claim.close()
+            continue
+        return name, claim
+    return f"m1-wizard-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", None
+
+
 @pytest.fixture(scope="session")
 def jack_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running JACK server (dummy driver); MIDO_BACKEND selects it for us and children.
@@ -80,7 +105,7 @@ def jack_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     jackd = shutil.which("jackd")
     if jackd is None:
         pytest.skip("jackd is not installed (install jackd2); the JACK MIDI tests need it")
-    name = f"m1-wizard-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    name, claim = _server_name()
     env = {"JACK_DEFAULT_SERVER": name, "JACK_NO_START_SERVER": "1"}
     log = tmp_path_factory.mktemp("jack") / "jackd.log"
     with log.open("wb") as sink:
@@ -111,6 +136,8 @@ def jack_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        if claim is not None:
+            claim.close()
 
 
 @pytest.fixture(autouse=True)
