@@ -101,7 +101,9 @@ def backups_of(session: Session) -> list[Path]:
 
 def battery_replaced(state: M1State, session: Session) -> None:
     assert holds_factory_sounds(state)
-    (entry,) = read_log(session.unit.maintenance)
+    restored, entry = read_log(session.unit.maintenance)
+    # The test bank is no Korg set, so the log says what it held, not "factory sounds".
+    assert restored.what.startswith("restored global data with drum kits, 100 combinations")
     assert entry.what == "internal battery replaced"
     assert entry.next_due is not None
     assert entry.next_due.year == entry.day.year + 5
@@ -120,9 +122,9 @@ def checklist_done(state: M1State, session: Session) -> None:
 def bank_restored(state: M1State, session: Session) -> None:
     assert len(backups_of(session)) == 1
     assert holds_factory_sounds(state)
-    assert [e.what for e in read_log(session.unit.maintenance)] == [
-        "verified backup saved",
-        "factory sounds restored",
+    assert [e.what.partition(" ")[0] for e in read_log(session.unit.maintenance)] == [
+        "verified",  # backup saved
+        "restored",  # what the test bank held: it is no Korg set
     ]
 
 

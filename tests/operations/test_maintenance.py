@@ -29,11 +29,16 @@ def test_ram_card_battery_is_due_again_in_about_a_year() -> None:
     assert (entry.what, entry.next_due) == ("RAM card battery replaced", date(2027, 3, 4))
 
 
-def test_an_included_factory_restore_is_logged_once_without_a_due_date() -> None:
+def test_a_procedure_included_twice_is_logged_once() -> None:
     entries = completion_entries(
-        ["used-m1-checklist", "factory-restore", "factory-restore"], date(2026, 3, 4)
+        ["used-m1-checklist", "battery-replacement", "battery-replacement"], date(2026, 3, 4)
     )
-    assert [(e.what, e.next_due) for e in entries] == [("factory sounds restored", None)]
+    assert [e.what for e in entries] == ["internal battery replaced"]
+
+
+def test_a_factory_restore_run_adds_no_line_of_its_own() -> None:
+    # The restore itself is logged as what it was (factory sounds only when recognised).
+    assert completion_entries(["factory-restore"], date(2026, 3, 4)) == []
 
 
 def test_a_leap_day_falls_back_to_the_28th() -> None:

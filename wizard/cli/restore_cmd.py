@@ -23,7 +23,7 @@ from wizard.device.detect import detect
 from wizard.device.outcomes import ADVICE, DeviceError, Outcome
 from wizard.device.restore import RestoreRefused, RestoreState
 from wizard.errors import WizardError
-from wizard.m1.syx_file import read_dump_file
+from wizard.m1.sources import read_sources
 from wizard.operations import words
 from wizard.operations.backup import BackupPlace
 from wizard.operations.driver import Run, Target, local_now
@@ -36,19 +36,26 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     """Register `restore`."""
     parser = sub.add_parser(
         "restore",
-        help="send a dump file to the M1, acknowledged and read back",
-        description="Check FILE, find the M1, re-address the data to the M1's channel, "
+        help="send dump files to the M1, acknowledged and read back",
+        description="Check the files (all the M1 dumps in the PATHs form one set: each part "
+        "of memory at most once), find the M1, re-address the data to the M1's channel, "
         "check its memory allocation, back the M1 up (verified), send one message at a "
         "time waiting for the M1's reply, then read everything back and compare it. The "
         "safety backup, the restore and where each file is are recorded in the unit's "
         "journal and maintenance log.",
     )
-    parser.add_argument("file", type=Path, help="the .syx or .mid file to send")
+    parser.add_argument(
+        "paths",
+        type=Path,
+        nargs="+",
+        metavar="PATH",
+        help="the files to send (.syx, .mid or hex text, any name; or a folder of them)",
+    )
     parser.add_argument("--yes", action="store_true", help="do not ask before overwriting")
     parser.add_argument(
         "--check-only",
         action="store_true",
-        help="send nothing: read the M1's memory back and compare it with FILE (after a "
+        help="send nothing: read the M1's memory back and compare it with the files (after a "
         "restore whose read-back was cut short)",
     )
     parser.add_argument(
@@ -75,7 +82,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDriver) -> None:
-    dump_file = read_dump_file(args.file)  # a bad file is refused before any MIDI
+    sources = read_sources(args.paths)  # a missing or unreadable file: before any MIDI
     unit = unit_of(args)
     folder: Path = args.backup_dir or unit.backups
     if not args.no_backup and args.backup_dir is not None and not folder.is_dir():
@@ -88,11 +95,11 @@ def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDrive
         detection = detect(connection.exchange)
         driver.notice(words.found(detection.channel))
         job = RestoreJob(
-            args.file,
+            tuple(args.paths),
             Safety(no_backup=args.no_backup),
             BackupPlace(folder, choose="--backup-dir"),
             delay_after_f7=args.delay_after_f7,
-            dump_file=dump_file,
+            read=sources,
         )
         try:
             target = Target(connection.exchange, detection, detection.allocation)
@@ -103,12 +110,12 @@ def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDrive
 
 
 def _check_only(args: argparse.Namespace, driver: CommandDriver) -> None:
-    dump_file = read_dump_file(args.file)  # a bad file is refused before any MIDI
+    sources = read_sources(args.paths)  # a missing or unreadable file: before any MIDI
     run = Run(driver, command_ledger(unit_of(args), "restore", local_now))
     with connect(args) as connection:
         detection = detect(connection.exchange)
         driver.notice(words.found(detection.channel))
-        job = RestoreJob(args.file, Safety(), BackupPlace(Path(".")), dump_file=dump_file)
+        job = RestoreJob(tuple(args.paths), Safety(), BackupPlace(Path(".")), read=sources)
         try:
             plan = check(job, Target(connection.exchange, detection, detection.allocation), run)
         except DeviceError as error:
@@ -117,19 +124,29 @@ def _check_only(args: argparse.Namespace, driver: CommandDriver) -> None:
             # The shared words speak of data just sent; here nothing was.
             detail = error.message.removeprefix(ADVICE[Outcome.READBACK_MISMATCH].sentence)
             raise RestoreRefused(
-                f"The M1 does not hold what {args.file} holds.{detail} Nothing was sent.",
-                f"To put it in, run `{shlex.join(['m1-wizard', 'restore', str(args.file)])}`.",
+                f"The M1 does not hold what {_named(args)} holds.{detail} Nothing was sent.",
+                f"To put it in, run `{_command(args)}`.",
             ) from error
         finally:
             driver.progress_line.finish()
-    print(f"Checked: the M1 holds exactly what {args.file} holds ({plan.description}).")
+    print(f"Checked: the M1 holds exactly what {_named(args)} holds ({plan.description}).")
     print("Nothing was sent.")
+
+
+def _named(args: argparse.Namespace) -> str:
+    """The paths as the person gave them, for a sentence."""
+    return ", ".join(str(p) for p in args.paths)
+
+
+def _command(args: argparse.Namespace, *options: str) -> str:
+    """The restore command for the same paths, ready to copy."""
+    return shlex.join(["m1-wizard", "restore", *options, *(str(p) for p in args.paths)])
 
 
 def _stopped(args: argparse.Namespace, state: RestoreState, driver: CommandDriver) -> None:
     """What to do next after Ctrl-C or a signal, by how far the restore got."""
     if state.reading_back:
-        check_command = shlex.join(["m1-wizard", "restore", "--check-only", str(args.file)])
+        check_command = _command(args, "--check-only")
         print(
             f"To check it, run `{check_command}` with the same connection options; it "
             "sends nothing.",

@@ -42,6 +42,8 @@ MAX_ALL_DATA = expected_length(Function.ALL_DATA_DUMP, Allocation.P100_C100, 440
 NAME_TRIES = 100
 """Default names tried when other runs keep taking them (one run a second would need 100
 runs in one second to exhaust them)."""
+MANIFEST_FORMAT = "m1-wizard backup manifest 1"
+"""The `format` field of every manifest saved beside a backup."""
 READS_PER_DUMP = 2
 """How often each dump is requested for a backup; the copies must match (see take_backup)."""
 
@@ -168,7 +170,7 @@ def manifest_of(backup: Backup, path: Path, sha256: str, now: datetime) -> dict[
     if detection is not None and detection.allocation is not None:
         allocations = {detection.allocation.short}
     return {
-        "format": "m1-wizard backup manifest 1",
+        "format": MANIFEST_FORMAT,
         "file": path.name,
         "what": backup.what,
         "size": len(backup.data),

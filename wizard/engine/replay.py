@@ -83,7 +83,8 @@ def replay_run(entries: Iterable[Entry], procedure: str) -> RunReplay | None:
             case Event.TRANSFER_DONE:
                 unfinished = False
                 if entry.verified:
-                    sent = SentRecord(Path(entry.file), entry.sha256, entry.what)
+                    more = tuple((Path(f), h) for f, h in entry.more)
+                    sent = SentRecord(Path(entry.file), entry.sha256, entry.what, more)
             case Event.IRREVERSIBLE_PASSED:
                 irreversible.append(entry.path)
             case Event.INITIALISED_CONFIRMED:

@@ -153,7 +153,7 @@ def _send(
     safety = Safety(session.run_backup, session.initialised_confirmed, recalled=session.recalled)
     latest = session.unit_backup if step.source is TransferSource.LATEST_BACKUP else None
     expected = latest.sha256 if latest is not None else ""
-    job = RestoreJob(path, safety, _place(ctx), step.overwrites, expected_sha256=expected)
+    job = RestoreJob((path,), safety, _place(ctx), step.overwrites, expected_sha256=expected)
     try:
         allocation = mode_data(session).allocation_value
         target = Target(exchange_of(session), detected(session), allocation)

@@ -1,5 +1,6 @@
-"""Recognising Korg's factory sound sets inside a dump file by their contents (program and
-combination names, m1-sysex.md §6.1), so the person is told what they are about to send."""
+"""Recognising Korg's factory sound sets inside dumps by their contents (program and
+combination names, m1-sysex.md §6.1), whole or in parts, so the person is told in plain
+words what they are about to send and what is missing from it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wizard.m1 import AllCombinationsDump, AllDataDump, AllProgramsDump, KorgMessage
+from wizard.m1.parts import Part, parts_of
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,14 @@ KNOWN_SETS = (
     KnownSet("Korg's M1EX factory sounds", ((0, "One World"), (1, "Piano2 16'")), ()),
 )
 
+PART_NAMES = {
+    Part.PROGRAMS: "programs",
+    Part.COMBINATIONS: "combinations",
+    Part.GLOBAL: "global settings",
+    Part.SEQUENCE: "songs",
+}
+"""Each part of memory as a musician names it."""
+
 
 def _matches(names: Sequence[str], expected: tuple[tuple[int, str], ...]) -> bool:
     return bool(expected) and all(
@@ -42,29 +52,80 @@ def _matches(names: Sequence[str], expected: tuple[tuple[int, str], ...]) -> boo
     )
 
 
-def recognise(dumps: Sequence[KorgMessage]) -> str | None:
-    """A sentence naming the factory set the dumps hold, or None for anything else."""
+def _listed(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """A factory set found in dumps.
+
+    Attributes:
+        name: The set, e.g. "Korg's M1 factory sounds".
+        banks: The recognised banks with their first and last names, e.g.
+            'programs (00 "Universe" ... 99 "Surprise!!")'.
+        present: The parts of memory the dumps hold, in musician's words.
+        missing: The parts they do not hold.
+        several: The dumps come from more than one file.
+    """
+
+    name: str
+    banks: tuple[str, ...]
+    present: tuple[str, ...]
+    missing: tuple[str, ...]
+    several: bool = False
+
+    def sentence(self) -> str:
+        """What the file (or files) hold, e.g. 'This file holds Korg's M1 factory sounds:
+        programs (00 "Universe" ... 99 "Surprise!!").'"""
+        holds = "These files hold" if self.several else "This file holds"
+        return f"{holds} {self.name}: " + " and ".join(self.banks) + "."
+
+    def missing_sentence(self) -> str:
+        """What is not there, e.g. "The combinations, global settings and songs are not in
+        this file."; empty when everything is."""
+        if not self.missing:
+            return ""
+        where = "these files" if self.several else "this file"
+        what = _listed(self.missing)
+        return f"The {what} {'is' if len(self.missing) == 1 else 'are'} not in {where}."
+
+    def summary(self) -> str:
+        """The set and the parts present, e.g. "Korg's M1 factory sounds: programs and
+        global settings"."""
+        return f"{self.name}: {_listed(self.present)}"
+
+
+def recognise(dumps: Sequence[KorgMessage], *, several: bool = False) -> Recognition | None:
+    """The factory set the dumps hold, or None for anything else.
+
+    Args:
+        dumps: The bank dumps of a file or a set of files.
+        several: They come from more than one file (for the wording).
+    """
     programs: list[str] = []
     combinations: list[str] = []
+    parts: set[str] = set()
     for dump in dumps:
+        parts.update(parts_of(dump))
         if isinstance(dump, (AllProgramsDump, AllDataDump)):
             programs = [p.name for p in dump.programs]
         if isinstance(dump, (AllCombinationsDump, AllDataDump)):
             combinations = [c.name for c in dump.combinations]
     for known in KNOWN_SETS:
-        has_programs = _matches(programs, known.programs)
-        has_combinations = _matches(combinations, known.combinations)
-        if not (has_programs or has_combinations):
-            continue
-        parts = []
-        if has_programs:
-            parts.append(
+        banks = []
+        if _matches(programs, known.programs):
+            banks.append(
                 f'programs (00 "{programs[0]}" ... {len(programs) - 1:02d} "{programs[-1]}")'
             )
-        if has_combinations:
-            parts.append(
+        if _matches(combinations, known.combinations):
+            banks.append(
                 f'combinations (00 "{combinations[0]}" ... '
                 f'{len(combinations) - 1:02d} "{combinations[-1]}")'
             )
-        return f"This file holds {known.name}: " + " and ".join(parts) + "."
+        if banks:
+            order = (Part.PROGRAMS, Part.COMBINATIONS, Part.GLOBAL, Part.SEQUENCE)
+            present = tuple(PART_NAMES[p] for p in order if p in parts)
+            missing = tuple(PART_NAMES[p] for p in order if p not in parts)
+            return Recognition(known.name, tuple(banks), present, missing, several)
     return None

@@ -59,6 +59,8 @@ class Entry:
         what: What part of memory a backup holds, or what a transfer held.
         verified: True when the file was read back (backup) or the M1 read back (transfer).
         reason: Why a run stopped or a step was skipped.
+        more: For a transfer of a set of files, the files after the first, each as
+            (path, SHA-256).
     """
 
     event: Event
@@ -73,10 +75,11 @@ class Entry:
     what: str = ""
     verified: bool = False
     reason: str = ""
+    more: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> str:
         """The entry as one JSON line (without the newline); empty fields are left out."""
-        data = {k: v for k, v in asdict(self).items() if v not in ("", False)}
+        data = {k: v for k, v in asdict(self).items() if v not in ("", False, ())}
         data["event"] = self.event.value
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -96,6 +99,7 @@ class Entry:
         values = {k: v for k, v in data.items() if k in known}
         try:
             values["event"] = Event(values["event"])
+            values["more"] = tuple((str(p), str(h)) for p, h in values.get("more", ()))
             entry = cls(**values)
         except (KeyError, TypeError, ValueError):
             return None
@@ -181,6 +185,7 @@ class RunJournal:
         what: str = "",
         verified: bool = False,
         reason: str = "",
+        more: tuple[tuple[str, str], ...] = (),
     ) -> Entry:
         """Append one entry (the keyword fields are `Entry`'s) and return it.
 
@@ -190,7 +195,7 @@ class RunJournal:
         stamp = self.now().isoformat(timespec="seconds")
         entry = Entry(
             event, self.procedure, self.run, stamp, path, name, value, file, sha256, what,
-            verified, reason,
+            verified, reason, more,
         )  # fmt: skip
         self.journal.append(entry)
         return entry

@@ -18,7 +18,8 @@ from wizard.operations.unit import UnitFolder
 COMMAND_PREFIX = "m1-wizard "
 """Journal lines of a command are filed under "m1-wizard backup" or "m1-wizard restore":
 a space can never be in a procedure's id, so they never pass for a procedure's run."""
-RESTORED = "sounds restored and verified"
+Files = tuple[tuple[Path, str], ...]
+"""Files with their SHA-256, the first one first."""
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,12 @@ class Ledger:
         maintenance: The unit's maintenance log.
         step: The step's path in a procedure; empty for a command.
         procedure: The procedure named in maintenance-log lines (a command's own name).
-        standalone: True for a command: the restore is the whole run, so it is logged
-            when verified (a procedure logs its work when it completes).
     """
 
     journal: RunJournal
     maintenance: Path
     step: str
     procedure: str
-    standalone: bool = False
 
     def _today(self) -> datetime:
         return self.journal.now()
@@ -61,36 +59,48 @@ class Ledger:
         record(self.maintenance, backup_entry(saved.path, self.procedure, day))
         return BackupRecord(saved.path, saved.sha256, what, entry.run, entry.at)
 
-    def transfer_started(self, source: Path, sha256: str, what: str) -> None:
+    def transfer_started(self, files: Files, what: str) -> None:
         """Journal that bytes are about to go into the M1 (an unfinished transfer is seen
         on the next run).
 
         Raises:
             WizardError: The journal cannot be written (nothing is sent then).
         """
+        (first, sha256), *more = files
         self.journal.write(
-            Event.TRANSFER_STARTED, self.step, file=str(source), sha256=sha256, what=what
+            Event.TRANSFER_STARTED,
+            self.step,
+            file=str(first),
+            sha256=sha256,
+            what=what,
+            more=tuple((str(p), h) for p, h in more),
         )
 
-    def transfer_done(self, source: Path, sha256: str, what: str) -> SentRecord:
-        """Journal (and, for a command, log) a transfer that was read back identical.
+    def transfer_done(self, files: Files, what: str, logged: str) -> SentRecord:
+        """Journal and log a transfer that was read back identical.
+
+        Args:
+            files: The files sent, each with its SHA-256.
+            what: What they held, in words.
+            logged: What the maintenance log calls it ("factory sounds restored (...)").
 
         Raises:
             WizardError: The journal or the log cannot be written.
         """
+        (first, sha256), *more = files
         self.journal.write(
             Event.TRANSFER_DONE,
             self.step,
-            file=str(source),
+            file=str(first),
             sha256=sha256,
             what=what,
             verified=True,
+            more=tuple((str(p), h) for p, h in more),
         )
-        if self.standalone:
-            day = self._today().date()
-            entry = MaintenanceEntry(day, RESTORED, self.procedure, file=str(source))
-            record(self.maintenance, entry)
-        return SentRecord(source, sha256, what)
+        names = ", ".join(str(p) for p, _ in files)
+        day = self._today().date()
+        record(self.maintenance, MaintenanceEntry(day, logged, self.procedure, file=names))
+        return SentRecord(first, sha256, what, tuple(more))
 
 
 def command_ledger(unit: UnitFolder, command: str, now: Callable[[], datetime]) -> Ledger:
@@ -102,4 +112,4 @@ def command_ledger(unit: UnitFolder, command: str, now: Callable[[], datetime]) 
     unit.create()
     name = COMMAND_PREFIX + command
     journal = RunJournal(Journal(unit.journal), name, new_run_id(now()), now)
-    return Ledger(journal, unit.maintenance, "", name, standalone=True)
+    return Ledger(journal, unit.maintenance, "", name)

@@ -33,7 +33,6 @@ ROUTINES: dict[str, Routine] = {
     "battery-replacement": Routine("internal battery replaced", 5, "about five years"),
     # Owner's guide: the MCR-03's CR2016 "preserves its data for about one year".
     "ram-card-battery": Routine("RAM card battery replaced", 1, "about one year"),
-    "factory-restore": Routine("factory sounds restored"),
 }
 """Procedures whose completion goes into the log, by procedure id."""
 

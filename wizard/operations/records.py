@@ -28,14 +28,21 @@ class BackupRecord:
 
 @dataclass(frozen=True)
 class SentRecord:
-    """A file sent to the M1 and verified by reading back.
+    """A file (or a set of files) sent to the M1 and verified by reading back.
 
     Attributes:
-        path: The file.
+        path: The file (the first of a set).
         sha256: Hex SHA-256 of the file.
         description: What it held, in words.
+        more: The other files of a set, each with its SHA-256.
     """
 
     path: Path
     sha256: str
     description: str
+    more: tuple[tuple[Path, str], ...] = ()
+
+    @property
+    def files(self) -> tuple[tuple[Path, str], ...]:
+        """Every file sent, with its SHA-256."""
+        return ((self.path, self.sha256), *self.more)

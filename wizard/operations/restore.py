@@ -9,9 +9,11 @@ it refuses the restore with nothing sent.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.device.backup import MANIFEST_FORMAT as BACKUP_FORMAT
 from wizard.device.exchange import Exchange
 from wizard.device.restore import (
     RestorePlan,
@@ -25,8 +27,9 @@ from wizard.device.restore import (
 from wizard.device.store import SaveError
 from wizard.errors import FileFormatError, WizardError
 from wizard.m1.constants import Allocation
+from wizard.m1.dump_set import DumpSet, gather
 from wizard.m1.factory_set import recognise
-from wizard.m1.syx_file import DumpFile, read_dump_file
+from wizard.m1.sources import Sources, read_sources
 from wizard.operations import words
 from wizard.operations.backup import BackupPlace, back_up
 from wizard.operations.driver import Run, Target
@@ -59,24 +62,24 @@ class RestoreJob:
     """What to restore and under which rules.
 
     Attributes:
-        source: The file to send.
+        sources: The files (and folders) to send, as one set.
         safety: What already makes the overwrite safe.
         backup_place: Where a safety backup goes when one is taken.
         overwrites: What the procedure says is overwritten; empty to name the file's
             contents only.
         delay_after_f7: Extra pause after each acknowledged message (odd interfaces).
-        dump_file: The file as already read (a command reads it before any MIDI); None
-            to read `source` now.
-        expected_sha256: The SHA-256 the journal recorded for `source` (a backup sent
-            back); empty when the file has no record to match.
+        read: The sources as already read (a command reads them before any MIDI); None
+            to read `sources` now.
+        expected_sha256: The SHA-256 the journal recorded for a single source (a backup
+            sent back); empty when the file has no record to match.
     """
 
-    source: Path
+    sources: tuple[Path, ...]
     safety: Safety
     backup_place: BackupPlace
     overwrites: str = ""
     delay_after_f7: float = 0.0
-    dump_file: DumpFile | None = None
+    read: Sources | None = None
     expected_sha256: str = ""
 
 
@@ -95,25 +98,41 @@ class RestoreDone:
 
 def prepare(
     job: RestoreJob, exchange: Exchange, allocation: Allocation | None
-) -> tuple[DumpFile, RestorePlan]:
-    """Read the job's file and plan what to send, before anything is sent.
+) -> tuple[DumpSet, RestorePlan]:
+    """Read the job's files as one set and plan what to send, before anything is sent.
 
     Raises:
-        UnusableFile: The file cannot be read as M1 dumps or cannot go into this M1.
+        UnusableFile: The files cannot be read as M1 dumps or cannot go into this M1.
     """
     try:
-        dump_file = job.dump_file or read_dump_file(job.source)
+        sources = job.read or read_sources(job.sources)
+        dump_set = gather(sources.files)
         plan = plan_restore(
-            dump_file, exchange.channel, allocation, exchange.transport.max_message_size
+            dump_set, exchange.channel, allocation, exchange.transport.max_message_size
         )
     except FileFormatError as error:
         raise UnusableFile(error.message, error.next_action, bad_format=True) from error
     except RestoreRefused as error:
         raise UnusableFile(error.message, error.next_action, bad_format=False) from error
-    if job.expected_sha256 and dump_file.sha256 != job.expected_sha256:
-        problem = f"{words.file_changed(job.source)} {words.NOT_SENT_BACK}"
+    if job.expected_sha256 and dump_set.files[0].sha256 != job.expected_sha256:
+        problem = f"{words.file_changed(job.sources[0])} {words.NOT_SENT_BACK}"
         raise UnusableFile(problem, words.TAKE_NEW_BACKUP, bad_format=False)
-    return dump_file, plan
+    return dump_set, plan
+
+
+def _backup_day(dump_set: DumpSet) -> str:
+    """The day a single file was saved as an m1-wizard backup (its manifest says so), or
+    "" for anything else."""
+    if dump_set.several:
+        return ""
+    manifest = Path(dump_set.files[0].path).with_suffix(".json")
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
+        return ""
+    return str(data.get("created", ""))[:10]
 
 
 def _why_safe(job: RestoreJob, plan: RestorePlan, target: Target, run: Run) -> str:
@@ -161,32 +180,36 @@ def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> R
         WizardError: A backup or the record could not be saved.
     """
     exchange, driver = target.exchange, run.driver
-    dump_file, plan = prepare(job, exchange, target.allocation)
+    dump_set, plan = prepare(job, exchange, target.allocation)
     if plan.rewritten_from:
         driver.notice(words.readdressed(plan.rewritten_from, exchange.channel))
     for note in plan.notes:
         driver.notice(note)
-    factory = recognise(dump_file.dumps)
-    if factory:
-        driver.notice(factory)
-    driver.notice(words.holds(job.source, plan.description))
+    factory = recognise(dump_set.dumps, several=dump_set.several)
+    if factory is not None:
+        driver.notice(factory.sentence())
+        if factory.missing:
+            driver.notice(factory.missing_sentence())
+    driver.notice(words.holds(plan.parts))
     why_safe = _why_safe(job, plan, target, run)
-    what = words.overwrite_what(job.overwrites, plan.description, job.source)
+    what = words.overwrite_what(job.overwrites, plan.parts)
     if not driver.confirm_overwrite(what, why_safe):
         raise RestoreDeclined()
-    sha256 = dump_file.sha256
-    run.ledger.transfer_started(job.source, sha256, plan.description)
+    files = tuple((Path(f.path), f.sha256) for f in dump_set.files)
+    run.ledger.transfer_started(files, plan.description)
     send_plan(exchange, plan, state, driver.progress, delay_after_f7=job.delay_after_f7)
     driver.notice(words.KEEP_ON_READING)
     state.reading_back = True
     verify(plan, read_back(exchange, plan, driver.progress))
-    sent = run.ledger.transfer_done(job.source, sha256, plan.description)
-    driver.notice(words.restored(plan.description))
+    summary = factory.summary() if factory is not None else ""
+    logged = words.restore_logged(summary, _backup_day(dump_set), plan.parts)
+    sent = run.ledger.transfer_done(files, plan.description, logged)
+    driver.notice(words.restored(plan.parts))
     return RestoreDone(plan, sent)
 
 
 def check(job: RestoreJob, target: Target, run: Run) -> RestorePlan:
-    """Read back what `job.source` would write and compare it with the file; nothing is
+    """Read back what the job's files would write and compare it with them; nothing is
     sent. For a restore whose every part went in but whose read-back was cut short.
 
     Raises:

@@ -48,9 +48,24 @@ def readdressed(channels: tuple[int, ...], channel: int) -> str:
     )
 
 
-def holds(path: Path, description: str) -> str:
-    """What a file to be sent holds."""
-    return f"{path.name} holds {description}."
+Parts = tuple[tuple[str, str], ...]
+"""What a restore sends: each dump in words with the name of the file it came from."""
+
+
+def _with_files(parts: Parts) -> str:
+    """The parts of a set, each with its file: "100 programs (...) from ORIGPROG.SYX; ..."."""
+    return "; ".join(f"{what} from {name}" for what, name in parts)
+
+
+def _one_file(parts: Parts) -> bool:
+    return len({name for _, name in parts}) == 1
+
+
+def holds(parts: Parts) -> str:
+    """What the file, or each file of a set, holds."""
+    if _one_file(parts):
+        return f"{parts[0][1]} holds " + "; ".join(what for what, _ in parts) + "."
+    return f"These files hold: {_with_files(parts)}."
 
 
 def overwrites(what: str) -> str:
@@ -73,17 +88,35 @@ def safety_backup_saved(path: Path) -> str:
     return f"Safety backup saved and verified: {path}"
 
 
-def restored(description: str) -> str:
+def restored(parts: Parts) -> str:
     """Every part went in, was read back and is identical."""
-    return f"Restored and verified: {description}."
+    if _one_file(parts):
+        return "Restored and verified: " + "; ".join(what for what, _ in parts) + "."
+    return f"Restored and verified: {_with_files(parts)}."
 
 
-def overwrite_what(overwrites: str, description: str, source: Path) -> str:
+def overwrite_what(overwrites: str, parts: Parts) -> str:
     """What an overwrite replaces and with what, e.g. "every program, with 100 programs
-    from ORIGPROG.SYX"; without the procedure's words, what the file holds."""
-    if overwrites:
-        return f"{overwrites}, with {description} from {source.name}"
-    return f"{description} from {source.name}"
+    from ORIGPROG.SYX"; without the procedure's words, what the files hold."""
+    if _one_file(parts):
+        sent = "; ".join(what for what, _ in parts) + f" from {parts[0][1]}"
+    else:
+        sent = _with_files(parts)
+    return f"{overwrites}, with {sent}" if overwrites else sent
+
+
+FACTORY_RESTORED = "factory sounds restored"
+
+
+def restore_logged(factory: str, backup_day: str, parts: Parts) -> str:
+    """What the maintenance log says a verified restore was: Korg's factory sounds only
+    when they were recognised, a backup of this unit as such, anything else as what it
+    held."""
+    if factory:
+        return f"{FACTORY_RESTORED} ({factory})"
+    if backup_day:
+        return f"backup of {backup_day} restored"
+    return "restored " + "; ".join(what for what, _ in parts)
 
 
 TAKE_NEW_BACKUP = "Take a new backup (the Backup procedure), then retry."
