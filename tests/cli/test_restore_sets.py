@@ -42,9 +42,7 @@ def test_files_named_together_go_in_as_one_set(
 ) -> None:
     programs = write(tmp_path, "PROGS.SYX", dump(FACTORY, Function.ALL_PROGRAMS_DUMP))
     globals_ = write(tmp_path, "glob.syx", dump(FACTORY, Function.GLOBAL_DUMP))
-    assert (
-        main(["restore", str(globals_), str(programs), "--emulated", "factory", "--yes"]) == 0
-    )
+    assert main(["restore", str(globals_), str(programs), "--emulated", "factory", "--yes"]) == 0
     out = capsys.readouterr().out
     assert (
         "These files hold: 100 programs (Grand Hall ... Orch Hit) from PROGS.SYX; global "

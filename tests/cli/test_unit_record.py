@@ -18,7 +18,6 @@ from wizard.operations.unit import UnitFolder
 from wizard.procedure.loader import load_all, shipped_folder
 from wizard.tui.catalog import resumable
 
-
 DESCRIPTION = (
     "global data with drum kits",
     "100 combinations (Big Stack ... Wide Trio)",
