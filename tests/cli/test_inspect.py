@@ -144,17 +144,21 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     )
 
 
-def test_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_without_dumps_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("nothing here\n")
     assert main(["inspect", "--json", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"m1-wizard inspect: {tmp_path} is a folder, not a file. "
-        "Give the path of a .syx or .mid file in it.\n"
+        f"m1-wizard inspect: {tmp_path} holds no file with MIDI system-exclusive data (1 "
+        "file looked at). Give the downloaded .syx or .mid file, or the folder it was "
+        "unpacked into.\n"
     )
 
 
 def test_no_file_argument_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspect"]) == 2
-    assert "the following arguments are required: FILE" in capsys.readouterr().err
+    assert "the following arguments are required: PATH" in capsys.readouterr().err
 
 
 def test_too_large_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

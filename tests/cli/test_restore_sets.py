@@ -5,6 +5,7 @@ Korg's factory set is recognised in plain words, and only it is logged as such."
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -107,3 +108,21 @@ def test_korgs_factory_files_are_recognised_and_logged_as_such(
         "factory sounds restored (Korg's M1 factory sounds: programs and global settings)"
     )
     assert restored.file == f"{prog}, {glob}"
+
+
+def test_inspect_describes_the_files_as_one_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glob = write(tmp_path, "ORIGGLOB.SYX", dump(FACTORY, Function.GLOBAL_DUMP))
+    comb = write(tmp_path, "ORIGCOMB.SYX", dump(WIPED, Function.GLOBAL_DUMP))
+    assert main(["inspect", str(glob), str(comb)]) == 1  # a conflict: it cannot be sent
+    out = capsys.readouterr().out
+    assert "Taken together, as a restore would send them:" in out
+    assert "  conflict: ORIGGLOB.SYX (global data with drum kits) and ORIGCOMB.SYX" in out
+    assert main(["inspect", "--json", str(glob)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["file"] == str(glob)  # today's fields stay
+    assert report["set"]["parts"] == [
+        {"holds": "global data with drum kits", "dump": "global", "file": str(glob), "message": 1}
+    ]
+    assert (report["set"]["conflicts"], report["set"]["sendable"]) == ([], True)

@@ -40,7 +40,9 @@ def test_json_is_printed_for_a_folder_or_a_missing_file(
     assert report["ok"] is False
     assert report["messages"] == []
     expected = (
-        f"{path} is a folder, not a file." if kind == "folder" else f"There is no file at {path}."
+        f"{path} holds no file with MIDI system-exclusive data (0 files looked at)."
+        if kind == "folder"
+        else f"There is no file at {path}."
     )
     assert report["problems"][0]["message"] == expected
 

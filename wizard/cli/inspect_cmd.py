@@ -1,18 +1,23 @@
-"""`m1-wizard inspect FILE [--json]`: what a dump file holds and what is wrong with it."""
+"""`m1-wizard inspect PATH [PATH ...] [--json]`: what dump files hold, what is wrong with
+them, and what they make taken together."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from wizard.cli import exit_codes
+from wizard.cli.set_report import set_json, set_text
 from wizard.errors import FileFormatError
 from wizard.m1.constants import Bank
+from wizard.m1.dump_set import gather
 from wizard.m1.file_message import FileMessage
 from wizard.m1.report import Problem
-from wizard.m1.syx_file import DumpFile, FileFormat, read_dump_file
+from wizard.m1.sources import Sources, read_sources
+from wizard.m1.syx_file import DumpFile, FileFormat
 
 NAME_COLUMNS = 4
 FORMAT_WORDS = {
@@ -31,27 +36,50 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="List every message in a dump file with its program, combination and "
         "song names, and every problem found. The file is only read, never changed.",
     )
-    parser.add_argument("file", metavar="FILE", help="a .syx, hex-text or .mid file")
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="+",
+        help="a .syx, hex-text or .mid file (any name), or a folder of them; several "
+        "are described one by one, then as the one set a restore would send",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Inspect `args.file`; exit 0 without errors, 1 with, 2 when it cannot be read."""
-    try:
-        dump = read_dump_file(args.file)
-    except FileFormatError as failure:  # missing, a folder, a pipe, too large: unusable
-        # A script reading --json gets JSON on standard output either way; the person
-        # watching gets the sentence on standard error.
-        if args.json:
-            print(json.dumps(refused_json(args.file, failure), indent=2, ensure_ascii=False))
-        print(f"m1-wizard inspect: {failure}", file=sys.stderr)
-        return exit_codes.USAGE  # as the README says: a missing or unusable file
+    """Inspect the paths; exit 0 without errors, 1 with, 2 when one cannot be read."""
+    files: list[DumpFile] = []
+    passed: list[tuple[str, str]] = []
+    for path in args.paths:
+        try:
+            found = read_sources([Path(path)])
+        except FileFormatError as failure:  # missing, a pipe, too large: unusable
+            # A script reading --json gets JSON on standard output either way; the person
+            # watching gets the sentence on standard error.
+            if args.json:
+                print(json.dumps(refused_json(path, failure), indent=2, ensure_ascii=False))
+            print(f"m1-wizard inspect: {failure}", file=sys.stderr)
+            return exit_codes.USAGE  # as the README says: a missing or unusable file
+        files += found.files
+        passed += found.passed_over
+    sources = Sources(tuple(files), tuple(passed))
+    dump_set = gather(sources.files)
+    alone = len(args.paths) == 1 and len(sources.files) == 1
     if args.json:
-        print(json.dumps(dump_json(dump), indent=2, ensure_ascii=False))
+        report: dict[str, Any] = (
+            dump_json(sources.files[0])
+            if alone
+            else {"files": [dump_json(f) for f in sources.files]}
+        )
+        report["set"] = set_json(sources, dump_set)
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(render_text(dump))
-    return exit_codes.FAILED if dump.has_errors else exit_codes.OK
+        sys.stdout.write("\n".join(render_text(f) for f in sources.files))
+        if not alone:
+            sys.stdout.write(set_text(sources, dump_set))
+    failed = any(f.has_errors for f in sources.files) or bool(dump_set.conflicts)
+    return exit_codes.FAILED if failed else exit_codes.OK
 
 
 def _function_hex(message: FileMessage) -> str | None:

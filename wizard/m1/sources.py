@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.errors import FileFormatError
-from wizard.m1.syx_file import DumpFile, read_dump_file
+from wizard.m1.syx_file import DumpFile, FileUnreadableError, read_dump_file
 
 MAX_FOLDER_FILES = 1000
 """Files looked at in one folder (and its subfolders) before the rest is left out."""
@@ -40,7 +40,8 @@ def read_sources(paths: Sequence[Path]) -> Sources:
     found in a folder is kept only when it holds some message.
 
     Raises:
-        FileUnreadableError: A named path is missing or cannot be read.
+        FileUnreadableError: A named path is missing or cannot be read, or a named folder
+            holds no file with any message.
         FileFormatError: A named file is over the size limit.
     """
     files: list[DumpFile] = []
@@ -49,7 +50,9 @@ def read_sources(paths: Sequence[Path]) -> Sources:
         if not path.is_dir():
             files.append(read_dump_file(path))
             continue
-        for inner in _in_folder(path):
+        inside = _in_folder(path)
+        before = len(files)
+        for inner in inside:
             try:
                 found = read_dump_file(inner)
             except FileFormatError as error:
@@ -59,4 +62,10 @@ def read_sources(paths: Sequence[Path]) -> Sources:
                 files.append(found)
             else:
                 passed.append((str(inner), "holds no MIDI system-exclusive data"))
+        if len(files) == before:
+            raise FileUnreadableError(
+                f"{path} holds no file with MIDI system-exclusive data "
+                f"({len(inside)} file{'' if len(inside) == 1 else 's'} looked at).",
+                "Give the downloaded .syx or .mid file, or the folder it was unpacked into.",
+            )
     return Sources(tuple(files), tuple(passed))
