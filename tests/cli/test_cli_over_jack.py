@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.emulator_process import REPO, running_emulator
+from tests.shared import shared_capture
 from wizard.cli import main
 from wizard.m1 import AllProgramsDump
 from wizard.m1.syx_file import read_dump_file
@@ -237,3 +238,34 @@ def test_ctrl_c_while_sending_leaves_no_partial_file_and_says_what_happened(
     assert len(files) == 2 and all(not name.startswith(".") for name in files)
     (safety,) = backups.glob("*.syx")
     assert not read_dump_file(safety).has_errors
+
+
+@pytest.mark.fixtures
+def test_korgs_factory_files_as_a_set_over_jack_leaving_out_the_songs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The real captures, as separate files: the songs (18,293 bytes) cannot cross JACK in
+    # one message, so the set is refused whole until the person leaves them out.
+    folder = tmp_path / "download"
+    folder.mkdir()
+    for name in ("ORIGPROG.SYX", "ORIGGLOB.SYX", "ORIGSEQS.SYX"):
+        (folder / name).write_bytes(shared_capture(name))
+    with running_emulator(
+        "--instant", "--scenario", "battery-dead", "--exclusive", "on", "--protect", "none"
+    ) as m1:
+        code, out, err = run(capsys, "restore", str(folder), "--port", m1.name, "--yes")
+        assert code == 1
+        assert "so the set cannot go in whole; nothing was sent." in err
+        assert "Leave that part out on purpose with --leave-out songs" in err
+        code, out, err = run(
+            capsys, "restore", str(folder), "--port", m1.name, "--yes", "--leave-out", "songs"
+        )
+        assert code == 0, err
+    assert "Left out, as asked: sequencer data with 3619 events from ORIGSEQS.SYX." in out
+    assert (
+        'These files hold Korg\'s M1 factory sounds: programs (00 "Universe" ... 99 "Surprise!!").'
+    ) in out
+    assert (
+        "Restored and verified: 100 programs (Universe ... Surprise!!) from ORIGPROG.SYX; "
+        "global data with drum kits from ORIGGLOB.SYX."
+    ) in out

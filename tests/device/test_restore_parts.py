@@ -94,3 +94,33 @@ def test_the_command_refuses_before_anything_is_sent(
     home = Path(os.environ["M1_WIZARD_HOME"])
     assert list(home.rglob("*.syx")) == []  # refused before the safety backup
     assert list(home.rglob("journal.jsonl")) == []  # nothing started
+
+
+def test_a_part_left_out_on_purpose_is_not_sent_and_is_named() -> None:
+    planned = plan_restore(
+        read_dump_bytes(dump(FACTORY, Function.ALL_DATA_DUMP), "ALL.SYX"),
+        1,
+        Allocation.P100_C100,
+        None,
+        frozenset({"sequence"}),
+    )
+    assert planned.image.parts == ("global", "combinations", "programs")
+    assert planned.notes == ("Left out, as asked: sequencer data with 976 events from ALL.SYX.",)
+
+
+def test_a_part_too_large_for_the_midi_system_stops_the_whole_set() -> None:
+    with pytest.raises(RestoreRefused) as refused:
+        plan_restore(
+            read_dump_bytes(TWO_PROGRAM_BANKS[: len(TWO_PROGRAM_BANKS) // 2], "P.SYX"),
+            1,
+            Allocation.P100_C100,
+            16_000,
+        )
+    assert refused.value.message == (
+        "The 100 programs (Grand Hall ... Orch Hit) message is 16,350 bytes but this MIDI "
+        "system carries at most 16,000 bytes in one message, so the set cannot go in whole; "
+        "nothing was sent."
+    )
+    assert refused.value.next_action.startswith(
+        "Leave that part out on purpose with --leave-out programs (the rest goes in)"
+    )

@@ -21,7 +21,7 @@ from wizard.cli.option_values import seconds
 from wizard.cli.signals import how_stopped
 from wizard.device.detect import detect
 from wizard.device.outcomes import ADVICE, DeviceError, Outcome
-from wizard.device.restore import RestoreRefused, RestoreState
+from wizard.device.restore import PART_OPTIONS, RestoreRefused, RestoreState
 from wizard.errors import WizardError
 from wizard.m1.sources import read_sources
 from wizard.operations import words
@@ -30,6 +30,9 @@ from wizard.operations.driver import Run, Target, local_now
 from wizard.operations.ledger import command_ledger
 from wizard.operations.restore import RestoreDeclined, RestoreJob, check, restore
 from wizard.operations.safety import Safety
+
+LEAVE_OUT = {word: part for part, word in PART_OPTIONS.items()}
+"""`--leave-out` words to the parts of memory they name."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,6 +79,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="extra pause after each acknowledged message, for unusual interfaces "
         "(0 to 10; default 0)",
     )
+    parser.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        choices=sorted(LEAVE_OUT),
+        metavar="PART",
+        help="do not send this part of the files (global, combinations, programs, songs); "
+        "for a MIDI system that cannot carry it in one message. May be given more than once",
+    )
     add_unit_options(parser)
     add_connection_options(parser)
     parser.set_defaults(run=run)
@@ -100,6 +112,7 @@ def _restore(args: argparse.Namespace, state: RestoreState, driver: CommandDrive
             BackupPlace(folder, choose="--backup-dir"),
             delay_after_f7=args.delay_after_f7,
             read=sources,
+            leave_out=frozenset(LEAVE_OUT[word] for word in args.leave_out),
         )
         try:
             target = Target(connection.exchange, detection, detection.allocation)
@@ -115,7 +128,13 @@ def _check_only(args: argparse.Namespace, driver: CommandDriver) -> None:
     with connect(args) as connection:
         detection = detect(connection.exchange)
         driver.notice(words.found(detection.channel))
-        job = RestoreJob(tuple(args.paths), Safety(), BackupPlace(Path(".")), read=sources)
+        job = RestoreJob(
+            tuple(args.paths),
+            Safety(),
+            BackupPlace(Path(".")),
+            read=sources,
+            leave_out=frozenset(LEAVE_OUT[word] for word in args.leave_out),
+        )
         try:
             plan = check(job, Target(connection.exchange, detection, detection.allocation), run)
         except DeviceError as error:

@@ -29,7 +29,7 @@ from wizard.m1 import (
 )
 from wizard.m1.constants import Allocation
 from wizard.m1.dump_set import DumpSet, gather
-from wizard.m1.parts import DOUBLE_PART_NEXT
+from wizard.m1.parts import DOUBLE_PART_NEXT, Part, parts_of
 from wizard.m1.report import contents_of, describe_contents
 from wizard.m1.syx_file import DumpFile
 
@@ -79,7 +79,11 @@ def _allocation_advice(file_allocation: Allocation, m1_allocation: Allocation) -
 
 
 def plan_restore(
-    source: DumpFile | DumpSet, channel: int, allocation: Allocation | None, max_size: int | None
+    source: DumpFile | DumpSet,
+    channel: int,
+    allocation: Allocation | None,
+    max_size: int | None,
+    leave_out: frozenset[str] = frozenset(),
 ) -> RestorePlan:
     """Check a file (or a set of files) against the M1 and decide exactly what to send.
 
@@ -88,6 +92,7 @@ def plan_restore(
         channel: The M1's global channel (every message is re-addressed to it).
         allocation: The M1's memory allocation from MODE DATA (None: unknown).
         max_size: The largest message the MIDI system carries (None: no limit).
+        leave_out: Parts of memory (`Part` names) the person chose not to send.
 
     Raises:
         RestoreRefused: A file has errors, no bank data, card data, another allocation,
@@ -126,27 +131,66 @@ def plan_restore(
             DOUBLE_PART_NEXT,
         )
     rewritten = tuple(sorted({d.channel for d in dumps if d.channel != channel}))
-    loads: list[KorgMessage] = []
-    for dump in dumps:
-        moved = _readdressed(dump, channel)
-        if isinstance(moved, AllDataDump) and max_size is not None and _size(moved) > max_size:
-            loads += split_all_data(moved)
+    sent: list[tuple[KorgMessage, str]] = []  # each load with the name of its file
+    left: list[str] = []
+    for member in dump_set.members:
+        moved = _readdressed(member.dump, channel)
+        name = PurePath(member.source).name
+        too_big = max_size is not None and _size(moved) > max_size
+        if isinstance(moved, AllDataDump) and (too_big or leave_out):
+            pieces = split_all_data(moved)
         else:
-            loads.append(moved)
-    for load in loads:
+            pieces = [moved]
+        for piece in pieces:
+            if set(parts_of(piece)) <= leave_out:
+                left.append(f"{describe_contents(contents_of(piece))} from {name}")
+            else:
+                sent.append((piece, name))
+    if not sent:
+        raise RestoreRefused(
+            "With the parts left out, nothing is left to send; nothing was sent.",
+            "Leave out fewer parts (--leave-out), or choose other files.",
+        )
+    for load, _ in sent:
         if max_size is not None and _size(load) > max_size:
-            raise RestoreRefused(
-                f"The {describe_contents(contents_of(load))} message is {_size(load):,} bytes "
-                f"but this MIDI system carries at most {max_size:,} bytes in one message; "
-                "nothing was sent.",
-                "Use a MIDI interface on ALSA raw MIDI, CoreMIDI or Windows, or send a file "
-                "without that part.",
-            )
-    parts = tuple(
+            raise _too_large(load, max_size)
+    loads = [load for load, _ in sent]
+    notes = list(dump_set.notes) + [f"Left out, as asked: {what}." for what in left]
+    parts = _parts_in_words(dump_set, sent, left)
+    description = "; ".join(what for what, _ in parts)
+    return RestorePlan(tuple(loads), image_of(loads), description, rewritten, tuple(notes), parts)
+
+
+def _parts_in_words(
+    dump_set: DumpSet, sent: list[tuple[KorgMessage, str]], left: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Each dump as it goes, with its file: the set's own dumps, or, when parts were left
+    out, the pieces that remain."""
+    if left:
+        return tuple((describe_contents(contents_of(load)), name) for load, name in sent)
+    return tuple(
         (describe_contents(contents_of(m.dump)), PurePath(m.source).name) for m in dump_set.members
     )
-    description = "; ".join(what for what, _ in parts)
-    return RestorePlan(tuple(loads), image_of(loads), description, rewritten, dump_set.notes, parts)
+
+
+PART_OPTIONS = {
+    Part.GLOBAL: "global",
+    Part.COMBINATIONS: "combinations",
+    Part.PROGRAMS: "programs",
+    Part.SEQUENCE: "songs",
+}
+"""The words `--leave-out` takes for each part of memory."""
+
+
+def _too_large(load: KorgMessage, max_size: int) -> RestoreRefused:
+    option = " ".join(f"--leave-out {PART_OPTIONS[p]}" for p in parts_of(load))
+    return RestoreRefused(
+        f"The {describe_contents(contents_of(load))} message is {_size(load):,} bytes but "
+        f"this MIDI system carries at most {max_size:,} bytes in one message, so the set "
+        "cannot go in whole; nothing was sent.",
+        f"Leave that part out on purpose with {option} (the rest goes in), or use a MIDI "
+        "interface on ALSA raw MIDI, CoreMIDI or Windows.",
+    )
 
 
 def _size(message: KorgMessage) -> int:

@@ -72,6 +72,7 @@ class RestoreJob:
             to read `sources` now.
         expected_sha256: The SHA-256 the journal recorded for a single source (a backup
             sent back); empty when the file has no record to match.
+        leave_out: Parts of memory (`Part` names) the person chose not to send.
     """
 
     sources: tuple[Path, ...]
@@ -81,6 +82,7 @@ class RestoreJob:
     delay_after_f7: float = 0.0
     read: Sources | None = None
     expected_sha256: str = ""
+    leave_out: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,8 @@ def prepare(
     try:
         sources = job.read or read_sources(job.sources)
         dump_set = gather(sources.files)
-        plan = plan_restore(
-            dump_set, exchange.channel, allocation, exchange.transport.max_message_size
-        )
+        size = exchange.transport.max_message_size
+        plan = plan_restore(dump_set, exchange.channel, allocation, size, job.leave_out)
     except FileFormatError as error:
         raise UnusableFile(error.message, error.next_action, bad_format=True) from error
     except RestoreRefused as error:
