@@ -23,8 +23,10 @@ from tests.reliability.operations import (
     op_engine_transfer,
     op_read_back,
     op_restore_cli,
+    op_restore_set_cli,
     prepare_check,
     prepare_restored,
+    prepare_set_files,
     prepare_stopped_after_backup,
 )
 from wizard.emulator.state import Memory
@@ -72,6 +74,7 @@ OPERATIONS = (
     Operation("backup", _device(op_backup_cli)),
     Operation("restore", _device(op_restore_cli)),
     Operation("restore (16 KB MIDI)", _device(op_restore_cli), limit=JACK_LIMIT),
+    Operation("restore (set of files)", op_restore_set_cli, prepare=prepare_set_files),
     Operation("read-back", _device(op_read_back), prepare=prepare_restored),
     *(_check(name) for name in sorted(REGISTRY)),
     Operation("backup step", _device(op_engine_backup)),

@@ -20,15 +20,18 @@ from wizard.cli import backup_cmd, main, restore_cmd
 from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.device.connection import Connection
 from wizard.device.detect import detect
+from wizard.device.image import split_all_data
 from wizard.device.outcomes import DeviceError
 from wizard.device.restore import RestoreRefused, RestoreState, plan_restore, read_back, send_plan
 from wizard.device.restore import verify as verify_read_back
 from wizard.device.store import SaveError
+from wizard.emulator.dumps import bank_dump
 from wizard.engine.checks import REGISTRY
 from wizard.engine.endings import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.session import Session
 from wizard.errors import TransportError, WizardError
+from wizard.m1 import Bank, Function
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
@@ -200,6 +203,26 @@ def op_backup_cli(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observed:
 def op_restore_cli(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observed:
     """`m1-wizard restore factory.syx --yes --backup-dir <backups>`."""
     argv = ["restore", str(bench.restore_file), "--yes", "--backup-dir", str(bench.backups)]
+    return _cli(bench, monkeypatch, restore_cmd, [*argv, "--emulated", "factory"])
+
+
+def prepare_set_files(bench: Bench) -> list[str]:
+    """The factory set as four files, one per part of memory, named as downloads are."""
+    folder = bench.root / "files" / "set"
+    folder.mkdir()
+    parts = split_all_data(bank_dump(bench.intended, Function.ALL_DATA_DUMP, Bank.INTERNAL, 1))
+    paths = []
+    for name, part in zip(("COMBS.SYX", "progs.syx", "SONGS.syx", "glob.SYX"), parts, strict=True):
+        path = folder / name
+        path.write_bytes(part.to_bytes())
+        paths.append(str(path))
+    return paths
+
+
+def op_restore_set_cli(bench: Bench, paths: list[str], monkeypatch: pytest.MonkeyPatch) -> Observed:
+    """`m1-wizard restore` of the factory set as four files given in a jumbled order: one
+    set, one safety backup, one read-back."""
+    argv = ["restore", *reversed(paths), "--yes", "--backup-dir", str(bench.backups)]
     return _cli(bench, monkeypatch, restore_cmd, [*argv, "--emulated", "factory"])
 
 
