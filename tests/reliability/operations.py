@@ -31,7 +31,7 @@ from wizard.engine.endings import RunStatus
 from wizard.engine.runner import Engine
 from wizard.engine.session import Session
 from wizard.errors import TransportError, WizardError
-from wizard.m1 import Bank, Function
+from wizard.m1 import AllDataDump, Bank, Function
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
@@ -210,7 +210,9 @@ def prepare_set_files(bench: Bench) -> list[str]:
     """The factory set as four files, one per part of memory, named as downloads are."""
     folder = bench.root / "files" / "set"
     folder.mkdir()
-    parts = split_all_data(bank_dump(bench.intended, Function.ALL_DATA_DUMP, Bank.INTERNAL, 1))
+    everything = bank_dump(bench.intended, Function.ALL_DATA_DUMP, Bank.INTERNAL, 1)
+    assert isinstance(everything, AllDataDump)
+    parts = split_all_data(everything)
     paths = []
     for name, part in zip(("COMBS.SYX", "progs.syx", "SONGS.syx", "glob.SYX"), parts, strict=True):
         path = folder / name
