@@ -18,8 +18,11 @@ NAME_COLUMNS = 4
 FORMAT_WORDS = {
     FileFormat.SYX: "binary .syx",
     FileFormat.HEX_TEXT: "hex text",
+    FileFormat.HEX_DUMP: "hex dump (xxd / hexdump -C)",
     FileFormat.SMF: "Standard MIDI File",
+    FileFormat.ZIP: "zip archive",
     FileFormat.TEXT: "text",
+    FileFormat.OTHER: "not MIDI data",
 }
 
 
@@ -31,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="List every message in a dump file with its program, combination and "
         "song names, and every problem found. The file is only read, never changed.",
     )
-    parser.add_argument("file", metavar="FILE", help="a .syx, hex-text or .mid file")
+    parser.add_argument("file", metavar="FILE", help="a .syx, .mid, hex-text or .zip file")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     parser.set_defaults(run=run)
 
@@ -51,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(dump_json(dump), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(dump))
-    return exit_codes.FAILED if dump.has_errors else exit_codes.OK
+    failed = dump.has_errors or any(f.has_errors for f in dump.members)
+    return exit_codes.FAILED if failed else exit_codes.OK
 
 
 def _function_hex(message: FileMessage) -> str | None:
@@ -108,6 +112,8 @@ def dump_json(dump: DumpFile) -> dict[str, Any]:
         "ok": not dump.has_errors,
         "messages": [message_json(m) for m in dump.messages],
         "problems": [problem_json(p) for p in dump.problems],
+        "members": [dump_json(m) for m in dump.members],
+        "passed_over": [{"file": name, "why": why} for name, why in dump.passed_over],
     }
 
 
@@ -170,13 +176,62 @@ def _message_lines(message: FileMessage) -> list[str]:
     return lines
 
 
+def _same_problem(problem: Problem) -> tuple[str, str, str] | None:
+    """What a message's problem says apart from which message it is (None for problems
+    that do not name one message)."""
+    if problem.message_index is None or problem.offset is None:
+        return None
+    prefix = f"Message {problem.message_index + 1} at byte {problem.offset}"
+    if not problem.message.startswith(prefix):
+        return None
+    return str(problem.severity), problem.message[len(prefix) :], problem.next_action
+
+
+def _grouped(run: list[Problem], rest: str) -> str:
+    """One sentence for the same problem of messages a-b."""
+    first, last = run[0].message_index or 0, run[-1].message_index or 0
+    subject = f"Messages {first + 1}-{last + 1}"
+    if rest.startswith(":"):
+        return subject + rest
+    return subject + rest.replace(" is ", " are each ", 1)
+
+
+def problem_lines(problems: tuple[Problem, ...]) -> list[str]:
+    """The problems as the human report prints them: the same problem of consecutive
+    messages once, as "Messages 1-128: ...", so a file of another instrument's data
+    reads as one finding rather than a page of them."""
+    lines: list[str] = []
+    index = 0
+    while index < len(problems):
+        problem, key = problems[index], _same_problem(problems[index])
+        run = [problem]
+        while key is not None and index + len(run) < len(problems):
+            following = problems[index + len(run)]
+            if _same_problem(following) != key or following.message_index != (
+                (run[-1].message_index or 0) + 1
+            ):
+                break
+            run.append(following)
+        text = problem.message if len(run) == 1 or key is None else _grouped(run, key[1])
+        lines.append(f"  {problem.severity}: {text}")
+        if problem.next_action:
+            lines.append(f"  {' ' * len(problem.severity)}  {problem.next_action}")
+        index += len(run)
+    return lines
+
+
 def render_text(dump: DumpFile) -> str:
-    """The human report of `inspect`."""
+    """The human report of `inspect`; for a zip archive, the archive and then each file in
+    it that holds some message."""
     lines = [
         f"File:     {dump.path}",
         f"Format:   {FORMAT_WORDS[dump.format]}, {dump.size} bytes, sha256 {dump.sha256}",
-        f"Contents: {dump.summary}",
     ]
+    if dump.format is not FileFormat.ZIP:
+        lines.append(f"Contents: {dump.summary}")
+    else:
+        names = ", ".join(m.path.removeprefix(dump.path + ":") for m in dump.members)
+        lines.append(f"Contents: {len(dump.members)} file(s) with MIDI data: {names or 'none'}")
     for message in dump.messages:
         lines.append("")
         lines += _message_lines(message)
@@ -186,8 +241,8 @@ def render_text(dump: DumpFile) -> str:
         lines.append("No problems found.")
     else:
         lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
-        for problem in dump.problems:
-            lines.append(f"  {problem.severity}: {problem.message}")
-            if problem.next_action:
-                lines.append(f"  {' ' * len(problem.severity)}  {problem.next_action}")
-    return "\n".join(lines) + "\n"
+        lines += problem_lines(dump.problems)
+    for name, why in dump.passed_over:
+        lines.append(f"Passed over: {name} {why}.")
+    text = "\n".join(lines) + "\n"
+    return text + "".join("\n" + render_text(member) for member in dump.members)

@@ -45,9 +45,10 @@ class ArchiveRefused(Exception):
     """The archive is not opened; `reason` says why in one sentence (without a subject:
     the caller names the archive)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, damaged: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.damaged = damaged
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def open_zip(data: bytes, max_member: int) -> tuple[list[Member], list[tuple[str
     except ArchiveRefused:
         raise
     except _DAMAGED as failure:
-        raise ArchiveRefused(f"it is damaged ({_damage_words(failure)})") from None
+        raise ArchiveRefused(f"it is damaged ({_damage_words(failure)})", damaged=True) from None
 
 
 def _damage_words(failure: Exception) -> str:

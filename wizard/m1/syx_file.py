@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from wizard.errors import FileFormatError
-from wizard.m1.archive import ZIP_SIGNATURE, ArchiveRefused, is_zip, open_zip
+from wizard.m1.archive import ZIP_SIGNATURE, ArchiveRefused, Member, is_zip, open_zip
 from wizard.m1.constants import UNIVERSAL_NON_REALTIME
 from wizard.m1.dump_file import CHOOSE_OTHER, DumpFile, FileFormat, build
 from wizard.m1.file_kinds import what_file_is
@@ -35,6 +35,7 @@ UNIVERSAL = bytes((UNIVERSAL_NON_REALTIME,))
 BROKEN_ZIP = (
     "The file starts like a zip archive but holds M1 messages as they are; it is read as MIDI data."
 )
+DOWNLOAD_AGAIN = "Download it again: this copy is incomplete or damaged."
 HEX_PAIRS = "Choose a .syx or .mid file, or a text file of hex pairs such as F0 42 30 19."
 
 __all__ = [
@@ -120,14 +121,22 @@ def read_dump_bytes(data: bytes, name: str = "<bytes>") -> DumpFile:
     if not data:
         return _alone(name, FileFormat.SYX, data, error("The file is empty.", CHOOSE_OTHER))
     first: list[Problem] = []
-    kind = what_file_is(data, is_text(data))
-    if is_zip(data) or kind is not None:
-        # A file that starts like a zip archive or another kind of file but holds M1
-        # messages in the clear is read for them: the content decides, all of it.
-        if not _has_m1_messages(data):
-            return _read_zip(data, name) if kind is None else _not_midi(data, name, kind)
-        if is_zip(data):
+    if is_zip(data):
+        try:
+            return _read_zip(data, name, open_zip(data, MAX_FILE_BYTES))
+        except ArchiveRefused as refused:
+            # Bytes that start like a zip but are not one, around M1 messages in the
+            # clear, are read for those; an archive over a limit stays refused.
+            if not (refused.damaged and _has_m1_messages(data)):
+                what_next = DOWNLOAD_AGAIN if refused.damaged else UNPACK
+                problem = error(f"The zip archive is not opened: {refused.reason}.", what_next)
+                return _alone(name, FileFormat.ZIP, data, problem)
             first.append(warning(BROKEN_ZIP, SKIPPED))
+    kind = what_file_is(data, is_text(data))
+    if kind is not None and not _has_m1_messages(data):
+        return _alone(
+            name, FileFormat.OTHER, data, error(f"The file is {kind}, not MIDI data.", CHOOSE_OTHER)
+        )
     fmt, body = FileFormat.SYX, data
     if is_text(data):
         text = _text_body(data, name)
@@ -165,26 +174,19 @@ def _has_m1_messages(data: bytes) -> bool:
     )
 
 
-def _not_midi(data: bytes, name: str, kind: str) -> DumpFile:
-    return _alone(
-        name, FileFormat.OTHER, data, error(f"The file is {kind}, not MIDI data.", CHOOSE_OTHER)
-    )
-
-
 def passed_over_because(dump: DumpFile) -> str:
     """Why a file without any message is passed over, e.g. "is a PDF document, not MIDI
     data" (its first error, without its subject)."""
     if not dump.errors:
         return "holds no MIDI system-exclusive data"
-    return dump.errors[0].message.removeprefix("The file ").removesuffix(".")
+    sentence = dump.errors[0].message.removesuffix(".")
+    return sentence.removeprefix("The file ").removeprefix("The zip archive ")
 
 
-def _read_zip(data: bytes, name: str) -> DumpFile:
-    try:
-        inside, passed = open_zip(data, MAX_FILE_BYTES)
-    except ArchiveRefused as refused:
-        problem = error(f"The zip archive is not opened: {refused.reason}.", UNPACK)
-        return _alone(name, FileFormat.ZIP, data, problem)
+def _read_zip(
+    data: bytes, name: str, opened: tuple[list[Member], list[tuple[str, str]]]
+) -> DumpFile:
+    inside, passed = opened
     members: list[DumpFile] = []
     passed_over = [(f"{name}:{inner}", why) for inner, why in passed]
     for member in inside:
@@ -196,13 +198,13 @@ def _read_zip(data: bytes, name: str) -> DumpFile:
     problems: tuple[Problem, ...] = ()
     if not members:
         count = len(passed_over)
-        what = f"{count} file{'s' if count != 1 else ''}" if count else "no files at all"
-        problems = (
-            error(
-                f"The zip archive holds no MIDI system-exclusive data ({what}; see below).",
-                CHOOSE_OTHER,
-            ),
+        what = f"none of its {count} files holds any" if count > 1 else "nor does the file in it"
+        sentence = (
+            f"The zip archive holds no MIDI system-exclusive data: {what}."
+            if count
+            else "The zip archive holds no files."
         )
+        problems = (error(sentence, CHOOSE_OTHER),)
     return DumpFile(
         name,
         FileFormat.ZIP,
