@@ -198,7 +198,7 @@ def _read_zip(
     problems: tuple[Problem, ...] = ()
     if not members:
         count = len(passed_over)
-        what = f"none of its {count} files holds any" if count > 1 else "nor does the file in it"
+        what = f"none of its {count} files holds any" if count > 1 else "its one file holds none"
         sentence = (
             f"The zip archive holds no MIDI system-exclusive data: {what}."
             if count
