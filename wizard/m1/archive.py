@@ -165,6 +165,13 @@ def open_zip(data: bytes, max_member: int) -> tuple[list[Member], list[tuple[str
             return _read_members(archive, infos, max_member)
     except ArchiveRefused:
         raise
+    except zipfile.BadZipFile as failure:
+        if "not a zip file" in str(failure):
+            # The list of members is at the end of an archive: a cut-off download lacks it.
+            raise ArchiveRefused(
+                "it is cut short: the list of files at its end is missing", damaged=True
+            ) from None
+        raise ArchiveRefused(f"it is damaged ({_damage_words(failure)})", damaged=True) from None
     except _DAMAGED as failure:
         raise ArchiveRefused(f"it is damaged ({_damage_words(failure)})", damaged=True) from None
 

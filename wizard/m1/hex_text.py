@@ -128,16 +128,16 @@ def decode_hex_dump(data: bytes) -> bytes | BadHexText | None:
             repeating = True
             continue
         if match is None or (found is None and match[3] is not None):
-            return None if not out else BadHexText(line[:_SHOWN_TOKEN], number)
+            return None if not out else BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
         offset = int(match[1], 16)
         if repeating:
             gap = offset - len(out)
             if gap < 0 or gap % len(previous):
-                return BadHexText(line[:_SHOWN_TOKEN], number)
+                return BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
             out += previous * (gap // len(previous))
             repeating = False
         if offset != len(out):
-            return None if not out else BadHexText(line[:_SHOWN_TOKEN], number)
+            return None if not out else BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
         if found is None:
             break  # the end offset alone closes a hexdump -C listing
         out += found
