@@ -3,6 +3,8 @@ the Korg captures) laid out as binary, hex-text and MIDI files, and the shipped 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,6 +83,34 @@ def file_seeds() -> Iterator[tuple[str, bytes]]:
     yield "padded.syx", b"\x00" * 16 + b"".join(small[:3]) + b"junk"
 
 
+def zipped(members: dict[str, bytes], method: int) -> bytes:
+    """A zip archive of `members`, made in memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_seeds() -> Iterator[tuple[str, bytes]]:
+    """Zip archives of dump files, stored and deflated, in folders and with other files."""
+    files = dict(file_seeds())
+    small = {
+        "M1/small.syx": files["small-messages.syx"],
+        "M1/small.txt": files["small-messages.txt"],
+    }
+    yield "stored.zip", zipped(small, zipfile.ZIP_STORED)
+    yield "deflated.zip", zipped(small, zipfile.ZIP_DEFLATED)
+    yield (
+        "mixed.zip",
+        zipped(
+            {"readme.txt": b"M1 sounds\n", "M1/": b"", "M1/song.mid": files["small-messages.mid"]},
+            zipfile.ZIP_DEFLATED,
+        ),
+    )
+    yield "nested.zip", zipped({"inner.zip": zipped(small, zipfile.ZIP_STORED)}, zipfile.ZIP_STORED)
+
+
 def message_seeds() -> Iterator[tuple[str, bytes]]:
     """Single messages for the parser."""
     yield from emulator_messages()
@@ -92,7 +122,12 @@ def procedure_seeds() -> Iterator[tuple[str, bytes]]:
         yield path.name, path.read_bytes()
 
 
-SEEDS = {"syx": file_seeds, "message": message_seeds, "yaml": procedure_seeds}
+SEEDS = {
+    "syx": file_seeds,
+    "message": message_seeds,
+    "zip": zip_seeds,
+    "yaml": procedure_seeds,
+}
 """Each target's seed generator."""
 
 

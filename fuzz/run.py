@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 WORK = Path(__file__).resolve().parent / "work"
-TARGET_NAMES = ("syx", "message", "yaml")
-MAX_LENGTH = {"syx": 64 * 1024, "message": 64 * 1024, "yaml": 16 * 1024}
+TARGET_NAMES = ("syx", "message", "zip", "yaml")
+MAX_LENGTH = {"syx": 64 * 1024, "message": 64 * 1024, "zip": 64 * 1024, "yaml": 16 * 1024}
 """Largest input tried: an ALL DATA dump (53 361 bytes, m1-sysex.md §3.4) fits; procedure
 files are a few kilobytes."""
 

@@ -8,21 +8,25 @@ atheris runner in `fuzz.run` check exactly the same promises:
 - `message`: `peek` never raises; `parse` returns a message or raises `ParseError`, and a
   parsed message builds back to the very bytes it came from (except the top bits of a
   short final 7-in-8 group, which carry no data and come back as 0);
+- `zip`: the zip reader (`open_zip`) raises nothing but `ArchiveRefused`, and the
+  dump-file reader, given a zip, keeps the promises of `syx` for every member;
 - `yaml`: `read_file` never raises on any file (it reports problems instead), and
   `load_file` raises nothing but `ProcedureError`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from wizard.errors import ParseError, ProcedureError
+from wizard.m1.archive import ArchiveRefused, open_zip
 from wizard.m1.messages import Message
 from wizard.m1.parse import PAYLOAD_START, parse, peek
 from wizard.m1.sizes import DUMP_PREFIX
-from wizard.m1.syx_file import DumpFile, read_dump_bytes
+from wizard.m1.syx_file import MAX_FILE_BYTES, DumpFile, read_dump_bytes
 from wizard.procedure.loader import load_file, read_file
 
 
@@ -33,6 +37,10 @@ class BrokenPromise(AssertionError):
 def _consistent(dump: DumpFile, data: bytes) -> None:
     if dump.size != len(data):
         raise BrokenPromise(f"size {dump.size} for {len(data)} bytes")
+    _consistent_parts(dump)
+
+
+def _consistent_parts(dump: DumpFile) -> None:
     if dump.has_errors != bool(dump.errors):
         raise BrokenPromise("has_errors disagrees with errors")
     for found in dump.messages:
@@ -45,6 +53,18 @@ def _consistent(dump: DumpFile, data: bytes) -> None:
 def syx(data: bytes) -> None:
     """The dump-file reader on arbitrary file contents."""
     _consistent(read_dump_bytes(data, "fuzz.syx"), data)
+
+
+def zip_archive(data: bytes) -> None:
+    """The zip reader, and the dump-file reader on what it unpacks."""
+    with contextlib.suppress(ArchiveRefused):  # a refusal is a result, like a list
+        open_zip(data, MAX_FILE_BYTES)
+    dump = read_dump_bytes(data, "fuzz.zip")
+    _consistent(dump, data)
+    for member in dump.members:
+        if not member.path.startswith("fuzz.zip:") or not member.messages:
+            raise BrokenPromise(f"member {member.path!r} kept without a message")
+        _consistent_parts(member)
 
 
 def unused_top_bits(data: bytes) -> int | None:
@@ -122,6 +142,7 @@ class ProcedureTarget:
 TARGETS: dict[str, Callable[[], Callable[[bytes], None]]] = {
     "syx": lambda: syx,
     "message": lambda: message,
+    "zip": lambda: zip_archive,
     "yaml": ProcedureTarget,
 }
 """Each target's name and a factory for its callable."""

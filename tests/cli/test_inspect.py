@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -151,8 +152,9 @@ def test_a_folder_without_dumps_is_a_usage_error(
     assert main(["inspect", "--json", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"m1-wizard inspect: {tmp_path} holds no file with MIDI system-exclusive data (1 "
-        "file looked at). Give the downloaded .syx or .mid file, or the folder it was "
-        "unpacked into.\n"
+        'file looked at; notes.txt is text, not MIDI data: "nothing" on line 1 is not a '
+        "hex byte). Give the downloaded .syx or .mid file, or the folder it was unpacked "
+        "into.\n"
     )
 
 
@@ -243,3 +245,54 @@ def test_json_writes_message_kinds_as_the_same_plain_strings(
         '"global"',
         '"all_data"',
     ]
+
+
+def test_the_same_problem_of_many_messages_is_printed_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "DW8000.SYX"
+    path.write_bytes(bytes.fromhex("F0 42 30 03 40 00 01 02 F7") * 128)
+    assert main(["inspect", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "Problems: 128 error(s), 0 warning(s)\n"
+        "  error: Messages 1-128: this is data for another Korg model (DW-8000/EX-8000), "
+        "not an M1.\n"
+        "         Choose a file made for the Korg M1, M1R or M1EX.\n"
+    )
+
+
+def test_a_zip_is_reported_with_each_file_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "M1_PRELOAD.ZIP"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("M1/GLOBAL.SYX", recipes.global_dump())
+        archive.writestr("M1/manual.pdf", b"%PDF-1.4\n")
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"File:     {path}\nFormat:   zip archive, ")
+    assert (
+        "Contents: 1 file(s) with MIDI data: M1/GLOBAL.SYX\n\nNo problems found.\n"
+        f"Passed over: {path}:M1/manual.pdf is a PDF document, not MIDI data.\n\n"
+        f"File:     {path}:M1/GLOBAL.SYX\n"
+    ) in out
+    code, report = run_json(path, capsys)
+    assert (code, report["format"], [m["file"] for m in report["members"]]) == (
+        0,
+        "zip",
+        [f"{path}:M1/GLOBAL.SYX"],
+    )
+
+
+def test_a_refused_zip_exits_1_with_the_limit_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.syx", bytes(20 * 1024 * 1024))
+    assert main(["inspect", str(path)]) == 1
+    assert (
+        '  error: The zip archive is not opened: its member "big.syx" would unpack 1028 times '
+        "larger than it is stored, over the limit of 100 times (a zip bomb).\n"
+    ) in capsys.readouterr().out

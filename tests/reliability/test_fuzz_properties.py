@@ -1,4 +1,4 @@
-"""Property tests of the three fuzz targets (the atheris runner in `fuzz/` tries the same
+"""Property tests of the fuzz targets (the atheris runner in `fuzz/` tries the same
 functions for longer): arbitrary and mutated bytes may only give a result or one of the
 project's own errors."""
 
@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz.corpus import file_seeds, message_seeds, procedure_seeds
-from fuzz.targets import ProcedureTarget, message, syx
+from fuzz.corpus import file_seeds, message_seeds, procedure_seeds, zip_seeds
+from fuzz.targets import ProcedureTarget, message, syx, zip_archive
 
 FILE_SEEDS = [data for _, data in file_seeds()]
 MESSAGE_SEEDS = [data for _, data in message_seeds()]
 PROCEDURE_SEEDS = [data for _, data in procedure_seeds()]
+ZIP_SEEDS = [data for _, data in zip_seeds()]
 
 
 @st.composite
@@ -46,6 +47,12 @@ SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 @given(st.one_of(st.binary(max_size=2000), mutated(FILE_SEEDS)))
 def test_the_file_reader_never_raises(data: bytes) -> None:
     syx(data)
+
+
+@SLOW
+@given(mutated(ZIP_SEEDS))
+def test_the_zip_reader_refuses_or_reads_damaged_archives(data: bytes) -> None:
+    zip_archive(data)
 
 
 @SLOW

@@ -17,14 +17,17 @@ from wizard.m1.dump_set import gather
 from wizard.m1.file_message import FileMessage
 from wizard.m1.report import Problem
 from wizard.m1.sources import Sources, read_sources
-from wizard.m1.syx_file import DumpFile, FileFormat
+from wizard.m1.syx_file import DumpFile, FileFormat, read_dump_file
 
 NAME_COLUMNS = 4
 FORMAT_WORDS = {
     FileFormat.SYX: "binary .syx",
     FileFormat.HEX_TEXT: "hex text",
+    FileFormat.HEX_DUMP: "hex dump (xxd / hexdump -C)",
     FileFormat.SMF: "Standard MIDI File",
+    FileFormat.ZIP: "zip archive",
     FileFormat.TEXT: "text",
+    FileFormat.OTHER: "not MIDI data",
 }
 
 
@@ -40,7 +43,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "paths",
         metavar="PATH",
         nargs="+",
-        help="a .syx, hex-text or .mid file (any name), or a folder of them; several "
+        help="a .syx, .mid, hex-text or .zip file (any name), or a folder of them; several "
         "are described one by one, then as the one set a restore would send",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
@@ -49,11 +52,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     """Inspect the paths; exit 0 without errors, 1 with, 2 when one cannot be read."""
-    files: list[DumpFile] = []
+    shown: list[DumpFile] = []  # what the person named: a zip as a whole, a folder's files
+    files: list[DumpFile] = []  # what a restore of them would take as one set
     passed: list[tuple[str, str]] = []
     for path in args.paths:
         try:
-            found = read_sources([Path(path)])
+            if Path(path).is_dir():
+                found = read_sources([Path(path)])
+                shown += found.files
+            else:
+                named = read_dump_file(path)
+                shown.append(named)
+                found = read_sources([Path(path)])
         except FileFormatError as failure:  # missing, a pipe, too large: unusable
             # A script reading --json gets JSON on standard output either way; the person
             # watching gets the sentence on standard error.
@@ -65,20 +75,18 @@ def run(args: argparse.Namespace) -> int:
         passed += found.passed_over
     sources = Sources(tuple(files), tuple(passed))
     dump_set = gather(sources.files)
-    alone = len(args.paths) == 1 and len(sources.files) == 1
+    alone = len(shown) == 1
     if args.json:
         report: dict[str, Any] = (
-            dump_json(sources.files[0])
-            if alone
-            else {"files": [dump_json(f) for f in sources.files]}
+            dump_json(shown[0]) if alone else {"files": [dump_json(f) for f in shown]}
         )
         report["set"] = set_json(sources, dump_set)
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write("\n".join(render_text(f) for f in sources.files))
-        if not alone:
+        sys.stdout.write("\n".join(render_text(f) for f in shown))
+        if len(files) > 1:
             sys.stdout.write(set_text(sources, dump_set))
-    failed = any(f.has_errors for f in sources.files)
+    failed = any(f.has_errors for f in shown) or any(f.has_errors for f in files)
     return exit_codes.FAILED if failed else exit_codes.OK
 
 
@@ -136,6 +144,8 @@ def dump_json(dump: DumpFile) -> dict[str, Any]:
         "ok": not dump.has_errors,
         "messages": [message_json(m) for m in dump.messages],
         "problems": [problem_json(p) for p in dump.problems],
+        "members": [dump_json(m) for m in dump.members],
+        "passed_over": [{"file": name, "why": why} for name, why in dump.passed_over],
     }
 
 
@@ -198,13 +208,62 @@ def _message_lines(message: FileMessage) -> list[str]:
     return lines
 
 
+def _same_problem(problem: Problem) -> tuple[str, str, str] | None:
+    """What a message's problem says apart from which message it is (None for problems
+    that do not name one message)."""
+    if problem.message_index is None or problem.offset is None:
+        return None
+    prefix = f"Message {problem.message_index + 1} at byte {problem.offset}"
+    if not problem.message.startswith(prefix):
+        return None
+    return str(problem.severity), problem.message[len(prefix) :], problem.next_action
+
+
+def _grouped(run: list[Problem], rest: str) -> str:
+    """One sentence for the same problem of messages a-b."""
+    first, last = run[0].message_index or 0, run[-1].message_index or 0
+    subject = f"Messages {first + 1}-{last + 1}"
+    if rest.startswith(":"):
+        return subject + rest
+    return subject + rest.replace(" is ", " are each ", 1)
+
+
+def problem_lines(problems: tuple[Problem, ...]) -> list[str]:
+    """The problems as the human report prints them: the same problem of consecutive
+    messages once, as "Messages 1-128: ...", so a file of another instrument's data
+    reads as one finding rather than a page of them."""
+    lines: list[str] = []
+    index = 0
+    while index < len(problems):
+        problem, key = problems[index], _same_problem(problems[index])
+        run = [problem]
+        while key is not None and index + len(run) < len(problems):
+            following = problems[index + len(run)]
+            if _same_problem(following) != key or following.message_index != (
+                (run[-1].message_index or 0) + 1
+            ):
+                break
+            run.append(following)
+        text = problem.message if len(run) == 1 or key is None else _grouped(run, key[1])
+        lines.append(f"  {problem.severity}: {text}")
+        if problem.next_action:
+            lines.append(f"  {' ' * len(problem.severity)}  {problem.next_action}")
+        index += len(run)
+    return lines
+
+
 def render_text(dump: DumpFile) -> str:
-    """The human report of `inspect`."""
+    """The human report of `inspect`; for a zip archive, the archive and then each file in
+    it that holds some message."""
     lines = [
         f"File:     {dump.path}",
         f"Format:   {FORMAT_WORDS[dump.format]}, {dump.size} bytes, sha256 {dump.sha256}",
-        f"Contents: {dump.summary}",
     ]
+    if dump.format is not FileFormat.ZIP:
+        lines.append(f"Contents: {dump.summary}")
+    else:
+        names = ", ".join(m.path.removeprefix(dump.path + ":") for m in dump.members)
+        lines.append(f"Contents: {len(dump.members)} file(s) with MIDI data: {names or 'none'}")
     for message in dump.messages:
         lines.append("")
         lines += _message_lines(message)
@@ -214,8 +273,8 @@ def render_text(dump: DumpFile) -> str:
         lines.append("No problems found.")
     else:
         lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
-        for problem in dump.problems:
-            lines.append(f"  {problem.severity}: {problem.message}")
-            if problem.next_action:
-                lines.append(f"  {' ' * len(problem.severity)}  {problem.next_action}")
-    return "\n".join(lines) + "\n"
+        lines += problem_lines(dump.problems)
+    for name, why in dump.passed_over:
+        lines.append(f"Passed over: {name} {why}.")
+    text = "\n".join(lines) + "\n"
+    return text + "".join("\n" + render_text(member) for member in dump.members)

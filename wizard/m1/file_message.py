@@ -14,8 +14,16 @@ from wizard.m1.constants import (
     Bank,
     Function,
 )
+from wizard.m1.framing import instrument_words
 from wizard.m1.message_kinds import DUMP_KINDS, MessageKind
-from wizard.m1.messages import AllDataDump, KorgMessage, Message, ModeChange, SequenceDump
+from wizard.m1.messages import (
+    AllDataDump,
+    IdentityReply,
+    KorgMessage,
+    Message,
+    ModeChange,
+    SequenceDump,
+)
 from wizard.m1.parse import PAYLOAD_START, Peek, describe_function, parse, peek
 from wizard.m1.report import Contents, Problem, contents_of, error, warning
 from wizard.m1.sizes import DUMP_PREFIX
@@ -202,6 +210,21 @@ def _checks(message: Message, data: bytes, index: int, offset: int) -> list[Prob
                     index,
                 )
             ]
+    m1_family = bytes((M1_MODEL_ID, 0))  # §1.2
+    if isinstance(message, IdentityReply) and (message.manufacturer, message.family) != (
+        KORG_ID,
+        m1_family,
+    ):
+        who = instrument_words(message.manufacturer, message.family)
+        return [
+            error(
+                f"{where} is the identity reply of {who}, not an M1: "
+                "nothing in it can be sent to an M1.",
+                "Choose a file saved from an M1, M1R or M1EX.",
+                offset,
+                index,
+            )
+        ]
     if isinstance(message, ModeChange):
         return [
             warning(

@@ -33,8 +33,10 @@ MANUFACTURERS = {
     0x00: "a maker with a three-byte ID",
 }
 # Only IDs confirmed by a manual: T1-T3 from m1-sysex.md §8, the others from their own
-# MIDI implementation pages. An unlisted ID is shown as a number rather than guessed.
-KORG_MODELS = {0x03: "EX-8000", 0x13: "DS-8", 0x26: "T1/T2/T3", 0x28: "Wavestation"}
+# MIDI implementation pages. An ID two models share names both (the EX-8000 is the
+# DW-8000's rack module). An unlisted ID is shown as a number rather than guessed.
+KORG_MODELS = {0x03: "DW-8000/EX-8000", 0x13: "DS-8", 0x26: "T1/T2/T3", 0x28: "Wavestation"}
+LONG_MODEL = 0x00  # later Korg instruments: model ID 00 then two more bytes (42 3n 00 01 xx)
 
 THREE_BYTE_MAKER = 0x00  # MIDI standard: 00 starts a three-byte manufacturer ID
 
@@ -115,6 +117,25 @@ def check_frame(data: bytes) -> None:
             )
 
 
+def korg_model(data: bytes) -> str:
+    """The Korg model a message with header `F0 42 3n mm` is for, by name when known,
+    e.g. "DW-8000/EX-8000", else by number: "model ID 26", "model ID 00 01 2C"."""
+    if data[3] == LONG_MODEL and len(data) >= 6 and max(data[4:6]) < 0x80:
+        return f"model ID 00 {data[4]:02X} {data[5]:02X}"
+    return KORG_MODELS.get(data[3], f"model ID {data[3]:02X}")
+
+
+def instrument_words(manufacturer: int, family: bytes) -> str:
+    """The instrument an identity reply names, e.g. "a Korg DW-8000/EX-8000", "a Roland
+    instrument", "a Korg instrument (model ID 58 00)"."""
+    if manufacturer != KORG_ID:
+        maker = MANUFACTURERS.get(manufacturer, f"manufacturer ID {manufacturer:02X}")
+        return f"an instrument of {maker}" if " " in maker else f"a {maker} instrument"
+    if family[:1] and family[0] in KORG_MODELS:
+        return f"a Korg {KORG_MODELS[family[0]]}"
+    return f"a Korg instrument (model ID {family.hex(' ').upper()})"
+
+
 def check_korg_header(data: bytes) -> int:
     """The global channel (1-16) of a framed message whose header is `F0 42 3n 19` (§1.1).
 
@@ -146,7 +167,7 @@ def check_korg_header(data: bytes) -> int:
             DAMAGED,
         )
     if data[3] != M1_MODEL_ID:
-        model = KORG_MODELS.get(data[3], f"model ID {data[3]:02X}")
+        model = korg_model(data)
         raise ParseError(
             f"this is data for another Korg model ({model}), not an M1.",
             "Choose a file made for the Korg M1, M1R or M1EX.",

@@ -79,3 +79,67 @@ def _first_bad_token(text: str) -> BadHexText:
             return BadHexText(match.group()[:_SHOWN_TOKEN], line)
     # Only reached for text without any word: whitespace and commas alone.
     return BadHexText("", 1)
+
+
+# `xxd` prints "00000010: f042 3019 ...  .B0." (offset, colon, hex groups, two spaces, the
+# bytes as text); `hexdump -C` prints "00000010  f0 42 30 19 ...  |.B0.|", a "*" line for
+# lines repeating the one before, and the end offset alone on the last line.
+_DUMP_OFFSET = re.compile(r"([0-9A-Fa-f]{6,16})(:?)(?:[ \t]+(.*))?")
+_HEX_GROUP = re.compile(r"(?:[0-9A-Fa-f]{2})+")
+_REPEAT = "*"
+
+
+def _dump_line_bytes(colon: str, rest: str) -> bytes | None:
+    """The bytes of one line after its offset, or None when it is not in the layout."""
+    if colon:
+        hex_part = rest.split("  ", 1)[0]  # xxd: two spaces before the text column
+    elif "|" in rest:
+        hex_part = rest.split("|", 1)[0]  # hexdump -C: the text column is in bars
+    else:
+        return None
+    groups = hex_part.split()
+    if not groups or not all(_HEX_GROUP.fullmatch(g) for g in groups):
+        return None
+    return bytes.fromhex("".join(groups))
+
+
+def decode_hex_dump(data: bytes) -> bytes | BadHexText | None:
+    """The bytes an `xxd` or `hexdump -C` listing spells out (offset column, hex groups,
+    text column), as people publish dumps online.
+
+    Args:
+        data: The file's bytes; call `is_text` first.
+
+    Returns:
+        The bytes; where the listing stops following its layout (a line whose offset or
+        columns do not fit); or None when the text is not such a listing at all.
+    """
+    lines = (_text_of(data) or "").splitlines()
+    out = bytearray()
+    previous = b""
+    repeating = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        match = _DUMP_OFFSET.fullmatch(line)
+        found = None if match is None or match[3] is None else _dump_line_bytes(match[2], match[3])
+        if line == _REPEAT and previous:
+            repeating = True
+            continue
+        if match is None or (found is None and match[3] is not None):
+            return None if not out else BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
+        offset = int(match[1], 16)
+        if repeating:
+            gap = offset - len(out)
+            if gap < 0 or gap % len(previous):
+                return BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
+            out += previous * (gap // len(previous))
+            repeating = False
+        if offset != len(out):
+            return None if not out else BadHexText(line[:_SHOWN_TOKEN].rstrip(), number)
+        if found is None:
+            break  # the end offset alone closes a hexdump -C listing
+        out += found
+        previous = found
+    return bytes(out) if out else None

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.m1.constants import SYSEX_END, SYSEX_START
+from wizard.m1.constants import (
+    FORMAT_BASE,
+    KORG_ID,
+    M1_MODEL_ID,
+    SYSEX_END,
+    SYSEX_START,
+    UNIVERSAL_NON_REALTIME,
+    UNIVERSAL_REALTIME,
+)
+from wizard.m1.framing import MANUFACTURERS
 from wizard.m1.report import Problem, warning
 
 MACBINARY_HEADER = 128
@@ -77,7 +86,9 @@ def _where(before: int, at_end: bool) -> str:
     return f"between messages {before} and {before + 1}"
 
 
-def junk_problem(chunk: bytes, offset: int, messages_before: int, at_end: bool) -> Problem:
+def junk_problem(
+    chunk: bytes, offset: int, messages_before: int, at_end: bool, tail: str | None = None
+) -> Problem:
     """A warning naming bytes that lie outside every F0 ... F7 message.
 
     Args:
@@ -85,10 +96,14 @@ def junk_problem(chunk: bytes, offset: int, messages_before: int, at_end: bool) 
         offset: Their position in the file.
         messages_before: How many messages came before them.
         at_end: True when no message follows them.
+        tail: What bytes after the last message are, when a header said (a Macintosh
+            file's end, say).
     """
     where = _where(messages_before, at_end)
     count = f"{len(chunk)} byte{'s' if len(chunk) != 1 else ''}"
-    if not chunk.strip(b"\x00"):
+    if at_end and messages_before and tail is not None:
+        what = f"{count} {where} {tail}"
+    elif not chunk.strip(b"\x00"):
         what = f"{count} of padding (zero bytes) {where}"
     elif not chunk.strip(b"\xf8\xfe"):
         what = f"{count} of MIDI clock or active sensing {where}"
@@ -97,7 +112,7 @@ def junk_problem(chunk: bytes, offset: int, messages_before: int, at_end: bool) 
     return warning(f"The file has {what}, at byte {offset}.", SKIPPED, offset=offset)
 
 
-def split_sysex(data: bytes, start: int = 0) -> Scan:
+def split_sysex(data: bytes, start: int = 0, tail: str | None = None) -> Scan:
     """Cut `data` into F0 ... F7 spans and warn about every run of bytes outside them.
 
     A span ends at its F7; when another F0 or the end of the data comes first, the span is
@@ -106,6 +121,7 @@ def split_sysex(data: bytes, start: int = 0) -> Scan:
     Args:
         data: The whole file (or the decoded hex text).
         start: Where to begin (after a recognised header); offsets stay file positions.
+        tail: What bytes after the last message are, when a header said.
     """
     spans: list[Span] = []
     problems: list[Problem] = []
@@ -113,7 +129,7 @@ def split_sysex(data: bytes, start: int = 0) -> Scan:
     while pos < size:
         begin = data.find(SYSEX_START, pos)
         if begin < 0:
-            problems.append(junk_problem(data[pos:], pos, len(spans), at_end=True))
+            problems.append(junk_problem(data[pos:], pos, len(spans), True, tail))
             break
         if begin > pos:
             problems.append(junk_problem(data[pos:begin], pos, len(spans), at_end=False))
@@ -127,3 +143,51 @@ def split_sysex(data: bytes, start: int = 0) -> Scan:
             spans.append(Span(begin, data[begin:stop], False))
             pos = stop
     return Scan(tuple(spans), tuple(problems))
+
+
+# A span with a run this long of data bytes and a proper end is MIDI data even without a
+# known header; random bytes make one in about 2**-15 of their F0s (the run, then F7).
+_CREDIBLE_RUN = 8
+# A cut-off message (no F7) needs a longer run: all that vouches for it is its data bytes.
+_CREDIBLE_CUT_RUN = 32
+# A known maker's ID vouches for a shorter message (a four-byte request, say).
+_CREDIBLE_MAKER_RUN = 4
+
+
+def is_m1(data: bytes) -> bool:
+    """True when `data` starts with an M1 header, F0 42 3n 19 (§1.1)."""
+    return (
+        len(data) >= 4
+        and data[0] == SYSEX_START
+        and data[1] == KORG_ID
+        and data[2] & 0xF0 == FORMAT_BASE
+        and data[3] == M1_MODEL_ID
+    )
+
+
+def credible(span: Span) -> bool:
+    """True when `span` looks like a MIDI system-exclusive message, perhaps damaged, rather
+    than an F0 byte that happens to occur in a file of another kind.
+
+    An M1 or universal header is enough (damage inside is then reported as such);
+    otherwise every byte after F0 must be a data byte, and there must be enough of them.
+    """
+    data = span.data
+    if span.offset == 0 and not span.terminated and _all_data(data):
+        return True  # a file that starts with a message cut off before its header ends
+    if len(data) >= 4 and data[1] == KORG_ID and data[2] & 0xF0 == FORMAT_BASE:
+        return data[3] == M1_MODEL_ID or _all_data(data)
+    if len(data) >= 5 and data[1] in (UNIVERSAL_NON_REALTIME, UNIVERSAL_REALTIME):
+        return _all_data(data)
+    body = data[1:-1] if span.terminated else data[1:]
+    if not body or not _all_data(data):
+        return False
+    if not span.terminated:
+        return len(body) >= _CREDIBLE_CUT_RUN
+    known = body[0] in MANUFACTURERS and body[0] != 0
+    return len(body) >= (_CREDIBLE_MAKER_RUN if known else _CREDIBLE_RUN)
+
+
+def _all_data(data: bytes) -> bool:
+    end = len(data) - 1 if data[-1:] == bytes((SYSEX_END,)) else len(data)
+    return all(b < 0x80 for b in data[1:end])

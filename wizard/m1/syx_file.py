@@ -10,30 +10,33 @@ import errno
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
 from wizard.errors import FileFormatError
-from wizard.m1.file_message import FileMessage, examine
-from wizard.m1.hex_text import BadHexText, decode_hex_text, is_text
-from wizard.m1.messages import KorgMessage
-from wizard.m1.parts import DOUBLE_PART_NEXT, overlaps, repeats
-from wizard.m1.report import Problem, Severity, error, summarize, warning
+from wizard.m1.archive import ZIP_SIGNATURE, ArchiveRefused, Member, is_zip, open_zip
+from wizard.m1.constants import UNIVERSAL_NON_REALTIME
+from wizard.m1.dump_file import CHOOSE_OTHER, DumpFile, FileFormat, build
+from wizard.m1.file_kinds import what_file_is
+from wizard.m1.file_message import FileMessage
+from wizard.m1.hex_text import BadHexText, decode_hex_dump, decode_hex_text, is_text
+from wizard.m1.report import Problem, error, warning
 from wizard.m1.smf import HEADER_ID, read_smf
-from wizard.m1.sysex_scan import (
-    MACBINARY_HEADER,
-    Span,
-    macbinary_name,
-    macbinary_problem,
-    split_sysex,
-)
+from wizard.m1.sysex_scan import SKIPPED, credible, is_m1, split_sysex
+from wizard.m1.wrappers import find_wrapper
 
 # An ALL DATA dump, the largest M1 message, is at most 53 361 bytes (§3.4); a file a
 # hundred times larger is not M1 data, and reading it whole would only waste memory.
 MAX_FILE_BYTES = 4 * 1024 * 1024
-CHOOSE_OTHER = "Choose a .syx or .mid file saved from an M1 or an M1 librarian."
+MAX_ZIP_BYTES = 32 * 1024 * 1024
+"""A zip archive may be larger on disk: a download may hold a manual or pictures too."""
+UNPACK = "Unpack it with an archive tool you trust, then choose the .syx or .mid files in it."
+UNIVERSAL = bytes((UNIVERSAL_NON_REALTIME,))
+BROKEN_ZIP = (
+    "The file starts like a zip archive but holds M1 messages as they are; it is read as MIDI data."
+)
+DOWNLOAD_AGAIN = "Download it again: this copy is incomplete or damaged."
+HEX_PAIRS = "Choose a .syx or .mid file, or a text file of hex pairs such as F0 42 30 19."
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -41,208 +44,176 @@ __all__ = [
     "FileFormat",
     "FileMessage",
     "FileUnreadableError",
+    "passed_over_because",
     "read_dump_bytes",
     "read_dump_file",
 ]
-
-
-class FileFormat(StrEnum):
-    """How the bytes of a file are laid out."""
-
-    SYX = "syx"  # raw MIDI bytes, maybe with a header or padding around the messages
-    HEX_TEXT = "hex_text"  # the same written as hex pairs
-    SMF = "smf"  # Standard MIDI File
-    TEXT = "text"  # text that is not hex pairs: nothing can be read from it
 
 
 class FileUnreadableError(FileFormatError):
     """The path cannot be read at all (missing, a folder, no permission)."""
 
 
-@dataclass(frozen=True)
-class DumpFile:
-    """Everything found in one file.
-
-    Attributes:
-        path: The file's path, or the name given to `read_dump_bytes`.
-        format: How the file is laid out.
-        messages: Every F0 ... F7 message, usable or not, in file order.
-        problems: Every problem, file-wide ones first, then in file order.
-        size: The file's length in bytes.
-        sha256: Hex SHA-256 of the file's bytes.
-    """
-
-    path: str
-    format: FileFormat
-    messages: tuple[FileMessage, ...]
-    problems: tuple[Problem, ...]
-    size: int
-    sha256: str
-
-    @property
-    def has_errors(self) -> bool:
-        """True when some part of the file is unusable or unsafe to send."""
-        return any(p.is_error for p in self.problems)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The ERROR problems."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """The WARNING problems."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
-
-    @property
-    def m1_messages(self) -> tuple[KorgMessage, ...]:
-        """Every valid M1 message (header `F0 42 3n 19`), in file order."""
-        return tuple(
-            m.message
-            for m in self.messages
-            if isinstance(m.message, KorgMessage) and not m.has_errors
-        )
-
-    @property
-    def dumps(self) -> tuple[KorgMessage, ...]:
-        """The valid messages carrying sounds, songs or global data: what a restore sends."""
-        return tuple(
-            m.message for m in self.messages if m.is_dump and isinstance(m.message, KorgMessage)
-        )
-
-    @property
-    def summary(self) -> str:
-        """The sound data in one line, e.g. "100 programs (Universe ... Surprise!!)"."""
-        return summarize(self.dumps)
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _file_problems(messages: list[FileMessage]) -> list[Problem]:
-    """Problems that concern the messages together rather than one of them."""
-    problems = []
-    valid = [m for m in messages if m.message is not None]
-    channels = sorted({m.channel for m in valid if m.channel is not None})
-    if len(channels) > 1:
-        problems.append(
+def _alone(name: str, fmt: FileFormat, data: bytes, problem: Problem) -> DumpFile:
+    """A file with nothing to read but one problem."""
+    return DumpFile(name, fmt, (), (problem,), len(data), _digest(data))
+
+
+def _text_body(data: bytes, name: str) -> tuple[FileFormat, bytes, Problem] | DumpFile:
+    """The bytes a text file spells out (hex pairs, or an xxd / hexdump -C listing) with
+    the warning naming its layout, or the file refused as text that is not MIDI data."""
+    decoded = decode_hex_text(data)
+    if isinstance(decoded, bytes):
+        return (
+            FileFormat.HEX_TEXT,
+            decoded,
             warning(
-                "The messages are addressed to different global MIDI channels ("
-                + ", ".join(str(c) for c in channels)
-                + ").",
-                "Nothing to do: m1-wizard addresses each message to the M1's own channel "
-                "when it sends it.",
-            )
+                f"The file is hex text, not binary MIDI data; it spells out {len(decoded)} bytes "
+                "(byte positions below count those bytes).",
+                "Nothing to do; save it as binary .syx if another tool needs that.",
+            ),
         )
-    allocations = sorted({m.allocation.short for m in valid if m.allocation is not None})
-    if len(allocations) > 1:
-        problems.append(
+    listing = decode_hex_dump(data)
+    if isinstance(listing, bytes):
+        return (
+            FileFormat.HEX_DUMP,
+            listing,
             warning(
-                "The dumps are laid out for different memory allocations ("
-                + " and ".join(allocations)
-                + "); the M1 takes only those matching its own.",
-                "Check the M1's memory allocation (GLOBAL mode) before sending.",
-            )
+                "The file is a hex dump (offsets, hex and text columns, as xxd or hexdump -C "
+                f"print them), not binary MIDI data; it spells out {len(listing)} bytes (byte "
+                "positions below count those bytes).",
+                "Nothing to do; save it as binary .syx if another tool needs that.",
+            ),
         )
-    return problems + _part_problems(messages)
-
-
-def _part_problems(messages: list[FileMessage]) -> list[Problem]:
-    """Dumps that would replace one part of memory twice with different data (an exact
-    repeat is no problem: a restore sends it once)."""
-    dumps = [
-        (m.index, m.message) for m in messages if m.is_dump and isinstance(m.message, KorgMessage)
-    ]
-    repeated = {later for _, later in repeats([d for _, d in dumps])}
-    dumps = [d for i, d in enumerate(dumps) if i not in repeated]
-    problems = []
-    for overlap in overlaps([d for _, d in dumps]):
-        first, second = dumps[overlap.first][0], dumps[overlap.second][0]
-        sentence = overlap.sentence(f"Message {first + 1}", f"message {second + 1}")
-        problems.append(warning(sentence, DOUBLE_PART_NEXT, index=second))
-    return problems
-
-
-def _no_messages(fmt: FileFormat) -> Problem:
-    where = "The MIDI file" if fmt is FileFormat.SMF else "The file"
-    return error(
-        f"{where} holds no system-exclusive message (no F0 ... F7 data at all).",
-        CHOOSE_OTHER,
-    )
-
-
-def _build(
-    name: str,
-    *,
-    fmt: FileFormat,
-    data: bytes,
-    spans: tuple[Span, ...],
-    found: list[Problem],
-    first: list[Problem],
-) -> DumpFile:
-    messages = [examine(span, i) for i, span in enumerate(spans)]
-    file_wide = first + _file_problems(messages)
-    if not messages:
-        # Without any message, the junk warnings would only repeat the error.
-        file_wide.append(_no_messages(fmt))
-        found = [p for p in found if p.is_error]
-    located = found + [p for m in messages for p in m.problems]
-    located.sort(key=lambda p: p.offset if p.offset is not None else -1)
-    digest = hashlib.sha256(data).hexdigest()
-    return DumpFile(name, fmt, tuple(messages), tuple(file_wide + located), len(data), digest)
+    if isinstance(listing, BadHexText):
+        problem = error(
+            f'The file is a hex dump, but line {listing.line} ("{listing.token}") does not '
+            "follow the layout of the lines before it.",
+            "Use a complete copy of the listing, or the binary file it was made from.",
+        )
+        return _alone(name, FileFormat.TEXT, data, problem)
+    if decoded.token:
+        what = f'"{decoded.token}" on line {decoded.line} is not a hex byte'
+    else:
+        what = "it holds nothing but spaces, commas and line breaks"
+    problem = error(f"The file is text, not MIDI data: {what}.", HEX_PAIRS)
+    return _alone(name, FileFormat.TEXT, data, problem)
 
 
 def read_dump_bytes(data: bytes, name: str = "<bytes>") -> DumpFile:
     """Find and check every M1 message in a file's bytes (pure: no I/O).
 
-    Never raises on any input: all that is wrong is listed in `DumpFile.problems`.
+    What the file is is decided here, by content alone: a zip archive (its members read
+    in memory, each a `DumpFile` of its own), another kind of file (a PDF, a picture,
+    sound), hex text or a hex listing, a Standard MIDI File, or raw MIDI bytes, perhaps
+    behind a librarian's header. Never raises on any input: all that is wrong is listed in
+    `DumpFile.problems`.
 
     Args:
         data: The whole file.
-        name: What to call it in reports.
+        name: What to call it in reports; members of a zip are called "NAME:MEMBER".
     """
     data = bytes(data)
-    fmt = FileFormat.SYX
-    body = data
-    first: list[Problem] = []
     if not data:
-        first.append(error("The file is empty.", CHOOSE_OTHER))
-        return DumpFile(name, fmt, (), tuple(first), 0, hashlib.sha256(data).hexdigest())
-    if is_text(data):
-        decoded = decode_hex_text(data)
-        if isinstance(decoded, BadHexText):
-            if decoded.token:
-                what = f'"{decoded.token}" on line {decoded.line} is not a hex byte'
-            else:
-                what = "it holds nothing but spaces, commas and line breaks"
-            problem = error(
-                f"The file is text, not MIDI data: {what}.",
-                "Choose a .syx or .mid file, or a text file of hex pairs such as F0 42 30 19.",
-            )
-            return DumpFile(
-                name, FileFormat.TEXT, (), (problem,), len(data), hashlib.sha256(data).hexdigest()
-            )
-        fmt, body = FileFormat.HEX_TEXT, decoded
-        first.append(
-            warning(
-                f"The file is hex text, not binary MIDI data; it spells out {len(body)} bytes "
-                "(byte positions below count those bytes).",
-                "Nothing to do; save it as binary .syx if another tool needs that.",
-            )
+        return _alone(name, FileFormat.SYX, data, error("The file is empty.", CHOOSE_OTHER))
+    first: list[Problem] = []
+    if is_zip(data):
+        try:
+            return _read_zip(data, name, open_zip(data, MAX_FILE_BYTES))
+        except ArchiveRefused as refused:
+            # Bytes that start like a zip but are not one, around M1 messages in the
+            # clear, are read for those; an archive over a limit stays refused.
+            if not (refused.damaged and _has_m1_messages(data)):
+                what_next = DOWNLOAD_AGAIN if refused.damaged else UNPACK
+                problem = error(f"The zip archive is not opened: {refused.reason}.", what_next)
+                return _alone(name, FileFormat.ZIP, data, problem)
+            first.append(warning(BROKEN_ZIP, SKIPPED))
+    kind = what_file_is(data, is_text(data))
+    if kind is not None and not _has_m1_messages(data):
+        return _alone(
+            name, FileFormat.OTHER, data, error(f"The file is {kind}, not MIDI data.", CHOOSE_OTHER)
         )
-    start = 0
-    header_name = macbinary_name(body)
-    found: list[Problem] = []
-    if header_name is not None:
-        start = MACBINARY_HEADER
-        found.append(macbinary_problem(header_name))
+    fmt, body = FileFormat.SYX, data
+    if is_text(data):
+        text = _text_body(data, name)
+        if isinstance(text, DumpFile):
+            return text
+        fmt, body, layout = text
+        first.append(layout)
+    wrapper = find_wrapper(body)
+    start = 0 if wrapper is None else wrapper.start
+    found = [] if wrapper is None or wrapper.problem is None else [wrapper.problem]
     if body[start : start + 4] == HEADER_ID:
         smf = read_smf(body, start)
-        if fmt is FileFormat.SYX:
-            fmt = FileFormat.SMF
-        return _build(
-            name, fmt=fmt, data=data, spans=smf.spans, found=found + list(smf.problems), first=first
+        fmt = FileFormat.SMF if fmt is FileFormat.SYX else fmt
+        return build(
+            name,
+            fmt=fmt,
+            data=data,
+            spans=smf.spans,
+            found=found + list(smf.problems),
+            first=first,
+            judge=False,
         )
-    scan = split_sysex(body, start)
-    return _build(
+    scan = split_sysex(body, start, None if wrapper is None else wrapper.tail)
+    return build(
         name, fmt=fmt, data=data, spans=scan.spans, found=found + list(scan.problems), first=first
+    )
+
+
+def _has_m1_messages(data: bytes) -> bool:
+    """True when `data` holds M1 messages or identity replies in the clear (a stray F0 in
+    a picture or a document does not count: only these headers vouch for MIDI data)."""
+    return any(
+        is_m1(span.data) or (credible(span) and span.data[1:2] == UNIVERSAL)
+        for span in split_sysex(data).spans
+    )
+
+
+def passed_over_because(dump: DumpFile) -> str:
+    """Why a file without any message is passed over, e.g. "is a PDF document, not MIDI
+    data" (its first error, without its subject)."""
+    if not dump.errors:
+        return "holds no MIDI system-exclusive data"
+    sentence = dump.errors[0].message.removesuffix(".")
+    return sentence.removeprefix("The file ").removeprefix("The zip archive ")
+
+
+def _read_zip(
+    data: bytes, name: str, opened: tuple[list[Member], list[tuple[str, str]]]
+) -> DumpFile:
+    inside, passed = opened
+    members: list[DumpFile] = []
+    passed_over = [(f"{name}:{inner}", why) for inner, why in passed]
+    for member in inside:
+        dump = read_dump_bytes(member.data, f"{name}:{member.name}")
+        if dump.messages:
+            members.append(dump)
+        else:
+            passed_over.append((dump.path, passed_over_because(dump)))
+    problems: tuple[Problem, ...] = ()
+    if not members:
+        count = len(passed_over)
+        what = f"none of its {count} files holds any" if count > 1 else "its one file holds none"
+        sentence = (
+            f"The zip archive holds no MIDI system-exclusive data: {what}."
+            if count
+            else "The zip archive holds no files."
+        )
+        problems = (error(sentence, CHOOSE_OTHER),)
+    return DumpFile(
+        name,
+        FileFormat.ZIP,
+        (),
+        problems,
+        len(data),
+        _digest(data),
+        tuple(members),
+        tuple(passed_over),
     )
 
 
@@ -266,10 +237,12 @@ def read_dump_file(path: str | os.PathLike[str]) -> DumpFile:
     try:
         with _open_without_waiting(where) as stream:
             size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise _too_large(where, size)
+            data = stream.read(len(ZIP_SIGNATURE))
+            limit = MAX_ZIP_BYTES if is_zip(data) else MAX_FILE_BYTES
+            if size > limit:
+                raise _too_large(where, size, limit)
             # Read one byte past the limit: a pipe or device reports no size up front.
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data += stream.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise FileUnreadableError(
             f"There is no file at {where}.", "Check the path and try again."
@@ -288,8 +261,8 @@ def read_dump_file(path: str | os.PathLike[str]) -> DumpFile:
             f"{where} cannot be read ({failure.strerror or failure}).",
             "Check the path and the disk, then try again.",
         ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_large(where, len(data))
+    if len(data) > limit:
+        raise _too_large(where, len(data), limit)
     if not data and _is_pipe(where):
         raise FileUnreadableError(
             f"{where} is a pipe (FIFO) and nothing is writing to it.",
@@ -325,11 +298,17 @@ def _is_pipe(where: Path) -> bool:
         return False
 
 
-def _too_large(where: Path, size: int) -> FileFormatError:
-    limit = _size_words(MAX_FILE_BYTES)
-    shown = _size_words(size) if size > MAX_FILE_BYTES + 1 else f"more than {limit}"
+def _too_large(where: Path, size: int, limit: int) -> FileFormatError:
+    words = _size_words(limit)
+    shown = _size_words(size) if size > limit + 1 else f"more than {words}"
+    if limit == MAX_ZIP_BYTES:
+        return FileFormatError(
+            f"{where} is a zip archive of {shown}, over the {words} limit for an archive of "
+            "M1 dumps.",
+            UNPACK,
+        )
     return FileFormatError(
-        f"{where} is {shown}, over the {limit} limit for M1 data "
+        f"{where} is {shown}, over the {words} limit for M1 data "
         "(a complete ALL DATA dump is at most 53361 bytes).",
         "Check that this is the right file; split it if it holds many dumps.",
     )
