@@ -72,9 +72,11 @@ def test_another_programs_requests_reach_the_m1_and_its_replies_reach_the_first(
 def test_a_cycle_past_its_bound_counts_as_a_hang_and_is_woken() -> None:
     link = shared_m1().client()
     stuck: list[str] = []
-    with deadline(0.05, link.close, lambda: stuck.append("gave up")) as limit:
-        with pytest.raises(TransportError):
-            link.receive(60.0)  # nothing was asked: only the deadline ends this wait
+    with (
+        deadline(0.05, link.close, lambda: stuck.append("gave up")) as limit,
+        pytest.raises(TransportError),
+    ):
+        link.receive(60.0)  # nothing was asked: only the deadline ends this wait
     assert limit.passed
     assert stuck == []
 
