@@ -117,7 +117,9 @@ class TrappedTransport(Transport):
             if self.phase is Phase.SEND and not self.sprung:
                 if self.trap is Trap.CTRL_C:
                     self.inner.send(data)  # Ctrl-C lands once the OS has taken the message
-                    self.sent_dump = True
+                    self.sent_dump = self._awaiting_status = True
+                    self._spring()
+                    return  # an ignored signal: the message went in once, and on it goes
                 self._spring()
             self.sent_dump = True
             self._awaiting_status = True
