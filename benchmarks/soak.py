@@ -9,7 +9,13 @@ factory-style and a used-style file, so every cycle overwrites different data. T
 keeps its memory from cycle to cycle, half-finished restores included, as a real unit
 would.
 
-Run with `uv run python -m benchmarks.soak [--cycles 200] [--fault-rate 0.3] [--seed N]`.
+In a fraction of the cycles a second client meets the same M1 while the restore runs
+(`benchmarks.soak_clients`): a second m1-wizard run on the same ports, which the port lock
+must refuse, or another program whose traffic reaches the M1 and whose replies both hear.
+Every cycle is bounded: one that does not end in time counts as a hang (must be 0).
+
+Run with `uv run python -m benchmarks.soak [--cycles 200] [--fault-rate 0.3] [--seed N]
+[--second-client-rate 0.25]`.
 """
 
 from __future__ import annotations
@@ -17,21 +23,25 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from benchmarks.soak_clients import SecondKind, SecondRun, alongside, deadline
 from tests.reliability.bench import OLD_BACKUP, TIMEOUTS, Bench, all_data, arm, snapshot_files
 from tests.reliability.cells import OPERATIONS_BY_NAME, Cell
 from tests.reliability.faults import FAULTS, Fault, TrappedTransport
 from tests.reliability.operations import Observed, op_restore_cli
+from tests.reliability.shared_m1 import SharedM1
 from tests.reliability.verdicts import PARTS, assert_nothing_lost
 from wizard.device.exchange import Exchange
 from wizard.device.image import image_of
@@ -40,6 +50,7 @@ from wizard.emulator.state import Memory
 from wizard.m1.constants import Allocation
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.transport.link import EmulatorLink
+from wizard.transport.port_lock import RUNTIME_VARIABLE
 
 SETTINGS = (
     "excl_enabled",
@@ -51,6 +62,8 @@ SETTINGS = (
 )
 """The M1 settings a fault may change; put back after each cycle."""
 RESTORE = OPERATIONS_BY_NAME["restore"]
+CYCLE_BOUND = 20.0
+"""Seconds a cycle may take before it counts as a hang (cycles take well under 2 s)."""
 
 
 def used_style_memory() -> Memory:
@@ -79,6 +92,10 @@ class Tally:
     lost: list[str] = field(default_factory=list)
     broken_promises: list[str] = field(default_factory=list)
     safety_backups: list[Path] = field(default_factory=list)
+    hangs: list[str] = field(default_factory=list)
+    second_clients: Counter[SecondKind] = field(default_factory=Counter)
+    second_refused: int = 0
+    second_rounds: int = 0
 
 
 def _explained(observed: Observed) -> bool:
@@ -126,10 +143,15 @@ def run_cycle(
     *,
     fault: Fault,
     tally: Tally,
+    second: SecondKind | None = None,
+    bound: float = CYCLE_BOUND,
 ) -> None:
-    """One backup -> restore -> verify cycle with `fault` switched on."""
+    """One backup -> restore -> verify cycle with `fault` switched on, `second` alongside,
+    within `bound` seconds."""
     restore_file, intended = files[number % len(files)]
-    link = EmulatorLink(emulator)
+    tag = f"cycle {number + 1} ({fault.name})"
+    shared = SharedM1(emulator)
+    link = EmulatorLink(emulator) if second is None else shared.client()
     transport = TrappedTransport(link)
     exchange = Exchange(transport, timeouts=TIMEOUTS, wire_rate=None)
     home = root / "home"
@@ -137,11 +159,15 @@ def run_cycle(
     bench = Bench(root, emulator, link, transport, exchange, home, backups, restore_file, intended)
     settings = {name: getattr(emulator.state, name) for name in SETTINGS}
     patches = pytest.MonkeyPatch()
+    companion: AbstractContextManager[SecondRun | None] = (
+        nullcontext() if second is None else alongside(second, shared, link.ports, bound)
+    )
     try:
         arm(bench, fault, patches)
         memory_before = emulator.state.memory.copy()
         files_before = snapshot_files(root)
-        observed = op_restore_cli(bench, patches)
+        with companion as other, deadline(bound, link.close, lambda: _stuck(tag, tally)) as limit:
+            observed = op_restore_cli(bench, patches)
     finally:
         patches.undo()
         for name, value in settings.items():
@@ -149,7 +175,21 @@ def run_cycle(
         emulator.faults, emulator.behaviour = Faults(), Behaviour()
     memory_after = emulator.state.memory.copy()
     files_after = snapshot_files(root)
-    tag = f"cycle {number + 1} ({fault.name})"
+    if limit.passed:
+        tally.hangs.append(f"{tag}: not finished within {bound:.0f} s")
+    if other is not None:
+        _count_second(tag, other, tally)
+    cell = Cell(
+        fault, RESTORE, bench, observed, memory_before, memory_after, files_before, files_after
+    )
+    _judge(cell, tag, tally)
+
+
+def _judge(cell: Cell, tag: str, tally: Tally) -> None:
+    """Count what one cycle showed, and every promise it broke."""
+    observed, intended = cell.observed, cell.bench.intended
+    memory_before, memory_after = cell.memory_before, cell.memory_after
+    files_before, files_after = cell.files_before, cell.files_after
     if observed.label == "ok":
         tally.verified += 1
         if any(getattr(memory_after, p) != getattr(intended, p) for p in PARTS):
@@ -169,18 +209,41 @@ def run_cycle(
         tally.safety_backups.append(path)
         if not _true_copy(path, memory_before):
             tally.lost.append(f"{tag}: the safety backup {path.name} is not the M1's memory")
-    cell = Cell(
-        fault, RESTORE, bench, observed, memory_before, memory_after, files_before, files_after
-    )
     try:
         assert_nothing_lost(cell)
     except AssertionError as broken:
         tally.broken_promises.append(f"{tag}: {broken}")
 
 
-def soak(cycles: int, fault_rate: float, seed: int, max_seconds: float, root: Path) -> Tally:
-    """Run the cycles (stopping early past `max_seconds`) and return the tally."""
+def _count_second(tag: str, other: SecondRun, tally: Tally) -> None:
+    tally.second_clients[other.kind] += 1
+    tally.second_refused += other.refusal is not None
+    tally.second_rounds += other.rounds
+    if other.hung:
+        tally.hangs.append(f"{tag}: the second client ({other.kind.value}) did not end")
+    tally.broken_promises += [f"{tag}: second client: {p}" for p in other.problems]
+
+
+def _stuck(tag: str, tally: Tally) -> None:
+    """Said when a cycle will not end even with its MIDI connection closed."""
+    print(f"soak: {tag} hangs even with its connection closed; giving up.", file=sys.stderr)
+    print(f"soak: {tally.cycles} cycles had finished.", file=sys.stderr, flush=True)
+
+
+def soak(
+    cycles: int,
+    fault_rate: float,
+    seed: int,
+    max_seconds: float,
+    root: Path,
+    *,
+    second_rate: float = 0.0,
+) -> Tally:
+    """Run the cycles (stopping early past `max_seconds`) and return the tally; a
+    fraction `second_rate` of them with a second client alongside."""
     chooser = random.Random(seed)
+    companions = random.Random(f"second clients {seed}")  # the faults drawn stay the same
+    kinds = (SecondKind.LOCKED_OUT, SecondKind.OTHER_PROGRAM)
     state = build_state("factory")
     state.excl_enabled = True
     state.protect_program = state.protect_combination = state.protect_sequence = False
@@ -205,7 +268,10 @@ def soak(cycles: int, fault_rate: float, seed: int, max_seconds: float, root: Pa
         fault = chooser.choice(faulty) if chooser.random() < fault_rate else none
         if fault is not none:
             tally.faults[fault.name] += 1
-        run_cycle(number, emulator, root, files, fault=fault, tally=tally)
+        second = None
+        if companions.random() < second_rate:
+            second = kinds[sum(tally.second_clients.values()) % len(kinds)]
+        run_cycle(number, emulator, root, files, fault=fault, tally=tally, second=second)
         tally.cycles += 1
     for path in tally.safety_backups:  # every backup of the run is still whole at the end
         if not path.exists() or not path.with_suffix(".json").exists():
@@ -231,9 +297,16 @@ def print_summary(tally: Tally, seconds: float, args: argparse.Namespace) -> Non
     print(f"{'undetected corruptions':<34}{len(tally.undetected):>6}   (must be 0)")
     print(f"{'lost or damaged backups':<34}{len(tally.lost):>6}   (must be 0)")
     print(f"{'cycles breaking a matrix promise':<34}{len(tally.broken_promises):>6}")
+    print(f"{'hangs (cycles not done in time)':<34}{len(tally.hangs):>6}   (must be 0)")
     print(f"{'safety backups saved, all checked':<34}{len(tally.safety_backups):>6}")
+    print(f"{'cycles with a second client':<34}{sum(tally.second_clients.values()):>6}")
+    for kind, count in sorted(tally.second_clients.items(), key=lambda item: item[0].value):
+        print(f"  {kind.value:<32}{count:>6}")
+    print(f"{'  refused by the port lock':<34}{tally.second_refused:>6}")
+    print(f"{'  its detections + backups done':<34}{tally.second_rounds:>6}")
     assert tally.verified + failed == tally.cycles
-    for problem in tally.unexplained + tally.undetected + tally.lost + tally.broken_promises:
+    problems = tally.unexplained + tally.undetected + tally.lost + tally.broken_promises
+    for problem in problems + tally.hangs:
         print(f"  ! {problem}")
 
 
@@ -246,12 +319,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--max-seconds", type=float, default=300.0, help="stop starting cycles after this"
     )
+    parser.add_argument(
+        "--second-client-rate",
+        type=float,
+        default=0.25,
+        help="fraction of cycles with a second client on the same M1",
+    )
     args = parser.parse_args(argv)
     start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="m1-wizard-soak-") as folder:
-        tally = soak(args.cycles, args.fault_rate, args.seed, args.max_seconds, Path(folder))
+    with (
+        tempfile.TemporaryDirectory(prefix="m1-wizard-soak-") as folder,
+        tempfile.TemporaryDirectory(prefix="m1-wizard-soak-locks-") as locks,
+    ):
+        os.environ[RUNTIME_VARIABLE] = locks  # the soak's port locks, away from other runs'
+        tally = soak(
+            args.cycles,
+            args.fault_rate,
+            args.seed,
+            args.max_seconds,
+            Path(folder),
+            second_rate=args.second_client_rate,
+        )
     print_summary(tally, time.monotonic() - start, args)
     bad = tally.unexplained or tally.undetected or tally.lost or tally.broken_promises
+    bad = bad or tally.hangs
     return 1 if bad else 0
 
 

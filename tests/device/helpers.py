@@ -29,6 +29,10 @@ class LimitedTransport(Transport):
     def ports(self) -> PortPair:
         return self.inner.ports
 
+    @property
+    def stray_bytes(self) -> int:
+        return self.inner.stray_bytes
+
     def send(self, data: bytes) -> None:
         check_outgoing(data, self.limit, "this MIDI system")
         self.inner.send(data)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.device.helpers import LimitedTransport, ready_state
 from tests.reliability.faults import Disk, Fault, Resume, TrappedTransport, break_disk
+from tests.reliability.interruptions import interrupt, interrupt_backup
 from wizard.device.exchange import Exchange, Timeouts
+from wizard.device.image import differences
 from wizard.emulator import M1Emulator, Timing, build_state
 from wizard.emulator.dumps import bank_dump
 from wizard.emulator.state import Card, Memory
@@ -97,7 +100,7 @@ def arm(bench: Bench, fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:
         bench.emulator.faults = fault.line
     if fault.behaviour is not None:
         bench.emulator.behaviour = fault.behaviour
-    bench.transport.arm(fault.phase, fault.trap)
+    bench.transport.arm(fault.phase, fault.trap, fault.by_signal)
     if fault.disk is Disk.NAME_TAKEN:
         (bench.backups / TAKEN_NAME).write_bytes(b"\xf0\x42\x30\x19\x12\xf7")
         # Every default name comes out as the older backup's: free_path must step past it.
@@ -105,16 +108,24 @@ def arm(bench: Bench, fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:
             "wizard.device.backup.timestamped_name", lambda *args, **kwargs: OLD_BACKUP
         )
     elif fault.disk is not None:
-        break_disk(fault.disk, bench.backups, monkeypatch, fault.files_saved_first)
+        break_disk(fault.disk, bench.backups, monkeypatch, fault.files_saved_first, fault.by_signal)
     if fault.resume is not None:
         change_while_stopped(bench, fault.resume)
     if fault.ctrl_c_comparing:
+        _interrupt_comparing(fault, monkeypatch)
+    if fault.dump_in_progress:
+        interrupt_backup(bench.link, bench.emulator, bench.exchange)
 
-        def interrupted(*args: object, **kwargs: object) -> list[str]:
-            raise KeyboardInterrupt
 
-        monkeypatch.setattr("wizard.device.restore.differences", interrupted)
-        monkeypatch.setattr("wizard.engine.checks.memory.differences", interrupted)
+def _interrupt_comparing(fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or the fault's signal) the moment a read-back is compared."""
+
+    def interrupted(*args: Any, **kwargs: Any) -> list[str]:
+        interrupt(fault.by_signal)
+        return differences(*args, **kwargs)  # an ignored signal: the comparison goes on
+
+    monkeypatch.setattr("wizard.device.restore.differences", interrupted)
+    monkeypatch.setattr("wizard.engine.checks.memory.differences", interrupted)
 
 
 def snapshot_files(root: Path) -> dict[str, bytes]:

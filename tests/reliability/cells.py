@@ -29,6 +29,7 @@ from tests.reliability.operations import (
     prepare_set_files,
     prepare_stopped_after_backup,
 )
+from wizard.cli.signals import stopping_cleanly
 from wizard.emulator.state import Memory
 from wizard.engine.checks import REGISTRY
 
@@ -110,7 +111,8 @@ def run_cell(fault: Fault, operation: Operation, root: Path, mp: pytest.MonkeyPa
     memory_before = bench.emulator.state.memory.copy()
     files_before = snapshot_files(root)
     try:
-        observed = operation.run(bench, prepared, mp)
+        with stopping_cleanly():  # SIGTERM and SIGHUP are handled as `m1-wizard` handles them
+            observed = operation.run(bench, prepared, mp)
     finally:
         mp.undo()  # the disk is whole again for the look at what is on it
     memory_after = bench.emulator.state.memory.copy()

@@ -1,19 +1,22 @@
 """Every fault the reliability tests inject: line faults of the emulated M1, M1 settings,
-a transport that vanishes or is interrupted (Ctrl-C) at a chosen phase, and a disk that
-is full, read-only or already holds the backup's name."""
+a transport that vanishes or is interrupted (Ctrl-C, SIGTERM, SIGHUP) at a chosen phase,
+a disk that is full, read-only or already holds the backup's name, and an M1 still
+sending the dump of a backup interrupted just before."""
 
 from __future__ import annotations
 
 import builtins
 import errno
 import os
-from dataclasses import dataclass
+import signal
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.reliability.interruptions import SIGNALS, interrupt
 from wizard.emulator import Behaviour, Faults
 from wizard.m1.constants import KORG_ID, UNIVERSAL_NON_REALTIME, Function, Mode
 from wizard.transport.advice import advice_for
@@ -58,9 +61,9 @@ def _asks_who(data: bytes) -> bool:
 
 
 class TrappedTransport(Transport):
-    """Passes traffic through until its phase comes, then raises KeyboardInterrupt (Ctrl-C)
-    or TransportError (the port vanished; every later call fails the same way, as after a
-    USB unplug).
+    """Passes traffic through until its phase comes, then stops the run (Ctrl-C, or the
+    signal `stop_signal` delivered) or raises TransportError (the port vanished; every
+    later call fails the same way, as after a USB unplug).
 
     Args:
         inner: The real transport.
@@ -70,14 +73,19 @@ class TrappedTransport(Transport):
         self.inner = inner
         self.phase: Phase | None = None
         self.trap = Trap.CTRL_C
+        self.stop_signal: signal.Signals | None = None  # the Ctrl-C trap sends this instead
         self.sprung = False
         self.sent_dump = False  # something went into the M1's memory, now or while preparing
         self._asked_who = False
         self._awaiting_status = False
 
-    def arm(self, phase: Phase | None, trap: Trap) -> None:
-        """Spring at `phase` from now on (None: never)."""
+    def arm(
+        self, phase: Phase | None, trap: Trap, stop_signal: signal.Signals | None = None
+    ) -> None:
+        """Spring at `phase` from now on (None: never); a Ctrl-C trap delivers
+        `stop_signal` instead when one is given."""
         self.phase, self.trap, self.sprung = phase, trap, False
+        self.stop_signal = stop_signal
 
     @property
     def max_message_size(self) -> int | None:
@@ -87,10 +95,15 @@ class TrappedTransport(Transport):
     def ports(self) -> PortPair:
         return self.inner.ports
 
+    @property
+    def stray_bytes(self) -> int:
+        return self.inner.stray_bytes
+
     def _spring(self) -> None:
         self.sprung = True
         if self.trap is Trap.CTRL_C:
-            raise KeyboardInterrupt
+            interrupt(self.stop_signal)
+            return  # an ignored signal: the run goes on
         raise advice_for(OSError(UNPLUGGED), None, "USB MIDI Interface")
 
     def _gone(self) -> None:
@@ -104,7 +117,9 @@ class TrappedTransport(Transport):
             if self.phase is Phase.SEND and not self.sprung:
                 if self.trap is Trap.CTRL_C:
                     self.inner.send(data)  # Ctrl-C lands once the OS has taken the message
-                    self.sent_dump = True
+                    self.sent_dump = self._awaiting_status = True
+                    self._spring()
+                    return  # an ignored signal: the message went in once, and on it goes
                 self._spring()
             self.sent_dump = True
             self._awaiting_status = True
@@ -159,6 +174,9 @@ class Fault:
         ctrl_c_comparing: Ctrl-C while a read-back is compared.
         resume: What changed between a stopped run and its resumption (it touches only
             the backup a prepared run recorded in the journal, and the M1's global data).
+        by_signal: The signal delivered wherever this fault's Ctrl-C would be pressed.
+        dump_in_progress: An ALL DATA backup was interrupted just before: the operation
+            starts while the M1 is still sending the rest of its dump.
     """
 
     name: str
@@ -171,6 +189,8 @@ class Fault:
     files_saved_first: int = 0
     ctrl_c_comparing: bool = False
     resume: Resume | None = None
+    by_signal: signal.Signals | None = None
+    dump_in_progress: bool = False
 
     def __str__(self) -> str:
         return self.name
@@ -181,7 +201,7 @@ LATE_WITHIN = 0.01
 LATE_BEYOND = 0.4
 """Seconds late, past every time-out the tests use."""
 
-FAULTS = (
+FAULTS: tuple[Fault, ...] = (
     Fault("none"),
     Fault("dropped bytes in", line=Faults(drop_input=3, seed=1)),
     Fault("corrupted bytes in", line=Faults(corrupt_input=3, seed=2)),
@@ -220,7 +240,16 @@ FAULTS = (
     Fault("resume: backup missing", resume=Resume.BACKUP_MISSING),
     Fault("resume: backup changed", resume=Resume.BACKUP_CHANGED),
     Fault("resume: another M1", resume=Resume.OTHER_M1),
+    Fault("rerun while a dump is still sent", dump_in_progress=True),
 )
+STOPPED_BY_SIGNAL = tuple(
+    replace(fault, name=fault.name.replace("Ctrl-C", signum.name), by_signal=signum)
+    for signum in SIGNALS
+    for fault in FAULTS
+    if fault.name.startswith("Ctrl-C")
+)
+"""SIGTERM and SIGHUP at each phase where the matrix presses Ctrl-C."""
+FAULTS = FAULTS + STOPPED_BY_SIGNAL
 FAULTS_BY_NAME = {f.name: f for f in FAULTS}
 
 
@@ -240,12 +269,18 @@ def _fd_inside(fd: int, folder: Path) -> bool:
         return False
 
 
-def break_disk(disk: Disk, folder: Path, monkeypatch: pytest.MonkeyPatch, spared: int = 0) -> None:
+def break_disk(
+    disk: Disk,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    spared: int = 0,
+    stop_signal: signal.Signals | None = None,
+) -> None:
     """Make saving into `folder` fail the way `disk` says (reading keeps working).
 
     Tests run as root, where chmod cannot make a folder read-only, so the OS errors are
-    imitated: EACCES when a file is created there, ENOSPC (or Ctrl-C) when a file there is
-    forced to disk, after `spared` files went through whole.
+    imitated: EACCES when a file is created there, ENOSPC (or Ctrl-C, or `stop_signal`)
+    when a file there is forced to disk, after `spared` files went through whole.
     """
     if disk is Disk.READ_ONLY:
         _refuse_writes(folder, monkeypatch)
@@ -260,7 +295,7 @@ def break_disk(disk: Disk, folder: Path, monkeypatch: pytest.MonkeyPatch, spared
             if synced > spared:
                 if disk is Disk.FULL:
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                raise KeyboardInterrupt
+                interrupt(stop_signal)
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", failing_fsync)

@@ -17,6 +17,7 @@ import pytest
 
 from tests.reliability.bench import TAKEN_NAME, UNIT, Bench, all_data
 from wizard.cli import backup_cmd, main, restore_cmd
+from wizard.cli.signals import how_stopped, received
 from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.device.connection import Connection
 from wizard.device.detect import detect
@@ -62,6 +63,8 @@ class Observed:
         restore: How far a restore got (None where nothing is sent).
         saved: Backups the person was told were saved.
         error: The error raised inside, when there was one.
+        stopped_by: For a run that was stopped: what the person was told stopped it
+            ("Ctrl-C", "SIGTERM", "SIGHUP").
     """
 
     label: str
@@ -72,6 +75,7 @@ class Observed:
     restore: RestoreState | None = None
     saved: tuple[Path, ...] = ()
     error: BaseException | None = None
+    stopped_by: str = ""
 
 
 def label_of(error: BaseException) -> str:
@@ -92,6 +96,8 @@ def label_of(error: BaseException) -> str:
 def _failed(error: BaseException, shown: str = "", **more: object) -> Observed:
     message = error.message if isinstance(error, WizardError) else ""
     action = error.next_action if isinstance(error, WizardError) else ""
+    if isinstance(error, KeyboardInterrupt):
+        more["stopped_by"] = how_stopped(error)
     return Observed(label_of(error), message, action, shown or str(error), error=error, **more)  # type: ignore[arg-type]
 
 
@@ -151,6 +157,8 @@ def op_read_back(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observed:
 
 # --- command line -------------------------------------------------------------------
 
+_STOPPED = re.compile(r"stopped \((Ctrl-C|SIG[A-Z]+)\)")
+"""How each command names what stopped it."""
 _SAVED = re.compile(r"^(?:Backup saved|Safety backup saved and verified): *(.+)$", re.M)
 
 
@@ -184,11 +192,14 @@ def _cli(
             label_of(error), error.message, error.next_action, shown, writes, restore, saved, error
         )
     if code != 0:
-        # Ctrl-C: the command's own lines from "stopped (Ctrl-C)" on.
-        stop = err.getvalue().partition("stopped (Ctrl-C)")[2]
-        assert stop, f"exit code {code} without an error or a Ctrl-C message:\n{shown}"
+        # Ctrl-C or a signal: the command's own lines from "stopped (Ctrl-C)" on.
+        stopped = _STOPPED.search(err.getvalue())
+        assert stopped, f"exit code {code} without an error or a Ctrl-C message:\n{shown}"
+        stop = err.getvalue()[stopped.end() :]
         sentence, _, later = stop.strip(" .").partition("\n")
-        return Observed("cancelled", sentence, later.strip(), shown, writes, restore, saved)
+        return Observed(
+            "cancelled", sentence, later.strip(), shown, writes, restore, saved, None, stopped[1]
+        )
     return Observed("ok", "", "", shown, writes, restore, saved)
 
 
@@ -321,7 +332,11 @@ def _engine(
         return Observed("ok", "", "", shown, writes, restore, saved)
     problems = operator.texts("recover")
     sentence = problems[-1] if problems else outcome.state
-    return Observed(outcome.status.value, sentence, outcome.state, shown, writes, restore, saved)
+    # What `m1-wizard run --plain` names in its last line ("Stopped by SIGTERM at ...").
+    by = (received() or "Ctrl-C") if outcome.status is RunStatus.STOPPED else ""
+    return Observed(
+        outcome.status.value, sentence, outcome.state, shown, writes, restore, saved, None, by
+    )
 
 
 def op_engine_backup(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> Observed:
