@@ -79,7 +79,12 @@ def _allocation_advice(file_allocation: Allocation, m1_allocation: Allocation) -
 
 
 def plan_restore(
-    source: DumpFile | DumpSet, channel: int, allocation: Allocation | None, max_size: int | None
+    source: DumpFile | DumpSet,
+    channel: int,
+    allocation: Allocation | None,
+    max_size: int | None,
+    *,
+    raw_device: str | None = None,
 ) -> RestorePlan:
     """Check a file (or a set of files) against the M1 and decide exactly what to send.
 
@@ -88,6 +93,8 @@ def plan_restore(
         channel: The M1's global channel (every message is re-addressed to it).
         allocation: The M1's memory allocation from MODE DATA (None: unknown).
         max_size: The largest message the MIDI system carries (None: no limit).
+        raw_device: The raw MIDI device of the same interface, which has no limit,
+            named in the refusal of a message over `max_size` (`Transport.raw_device`).
 
     Raises:
         RestoreRefused: A file has errors, no bank data, card data, another allocation,
@@ -139,14 +146,25 @@ def plan_restore(
                 f"The {describe_contents(contents_of(load))} message is {_size(load):,} bytes "
                 f"but this MIDI system carries at most {max_size:,} bytes in one message; "
                 "nothing was sent.",
-                "Use a MIDI interface on ALSA raw MIDI, CoreMIDI or Windows, or send a file "
-                "without that part.",
+                _whole_message_advice(raw_device),
             )
     parts = tuple(
         (describe_contents(contents_of(m.dump)), PurePath(m.source).name) for m in dump_set.members
     )
     description = "; ".join(what for what, _ in parts)
     return RestorePlan(tuple(loads), image_of(loads), description, rewritten, dump_set.notes, parts)
+
+
+def _whole_message_advice(raw_device: str | None) -> str:
+    if raw_device is not None:
+        return (
+            "Send it through the raw MIDI device of the same interface, which carries "
+            f"messages of any size (--port {raw_device}), or send a file without that part."
+        )
+    return (
+        "Use a MIDI interface on ALSA raw MIDI (--port hw:CARD,DEVICE; `m1-wizard ports` "
+        "lists them), CoreMIDI or Windows, or send a file without that part."
+    )
 
 
 def _size(message: KorgMessage) -> int:

@@ -103,8 +103,13 @@ def prepare(
     """
     try:
         dump_file = job.dump_file or read_dump_file(job.source)
+        transport = exchange.transport
         plan = plan_restore(
-            dump_file, exchange.channel, allocation, exchange.transport.max_message_size
+            dump_file,
+            exchange.channel,
+            allocation,
+            transport.max_message_size,
+            raw_device=transport.raw_device,
         )
     except FileFormatError as error:
         raise UnusableFile(error.message, error.next_action, bad_format=True) from error
