@@ -226,8 +226,20 @@ class RawMidiTransport(Transport):
         self._closed = True
         with self._in_lock, self._send_lock:
             self._pieces.close()
-            # A device already gone may refuse the close; nothing is left to release.
+            # A device already gone may refuse these; nothing is left to release then.
+            with contextlib.suppress(OSError):
+                _release_terminal(self._fd)
             with contextlib.suppress(OSError):
                 os.close(self._fd)
         if self._on_close is not None:
             self._on_close()
+
+
+def _release_terminal(fd: int) -> None:
+    """Let other programs open a terminal device again (`raw_open` claimed it with
+    TIOCEXCL, which would otherwise outlast us while another program holds it open)."""
+    if os.isatty(fd):
+        import fcntl
+        import termios
+
+        fcntl.ioctl(fd, termios.TIOCNXCL)
