@@ -9,6 +9,9 @@ factory-style and a used-style file, so every cycle overwrites different data. T
 keeps its memory from cycle to cycle, half-finished restores included, as a real unit
 would.
 
+Every other cycle goes through a raw MIDI device: a pseudo-terminal with the M1 at its
+far end, opened with the real raw device transport (`--transport link|raw|both`).
+
 Run with `uv run python -m benchmarks.soak [--cycles 200] [--fault-rate 0.3] [--seed N]`.
 """
 
@@ -28,7 +31,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.bench import OLD_BACKUP, TIMEOUTS, Bench, all_data, arm, snapshot_files
+from tests.reliability.bench import (
+    OLD_BACKUP,
+    TIMEOUTS,
+    Bench,
+    all_data,
+    arm,
+    raw_device_to,
+    snapshot_files,
+)
 from tests.reliability.cells import OPERATIONS_BY_NAME, Cell
 from tests.reliability.faults import FAULTS, Fault, TrappedTransport
 from tests.reliability.operations import Observed, op_restore_cli
@@ -71,6 +82,7 @@ class Tally:
     """What the soak counted."""
 
     cycles: int = 0
+    raw_cycles: int = 0
     faults: Counter[str] = field(default_factory=Counter)
     verified: int = 0
     explained: Counter[str] = field(default_factory=Counter)
@@ -126,15 +138,20 @@ def run_cycle(
     *,
     fault: Fault,
     tally: Tally,
+    raw: bool = False,
 ) -> None:
-    """One backup -> restore -> verify cycle with `fault` switched on."""
+    """One backup -> restore -> verify cycle with `fault` switched on, through a raw MIDI
+    device (a pseudo-terminal with the M1 at its far end) when `raw` is set."""
     restore_file, intended = files[number % len(files)]
     link = EmulatorLink(emulator)
-    transport = TrappedTransport(link)
+    peer, inner = raw_device_to(link, root) if raw else (None, link)
+    transport = TrappedTransport(inner)
     exchange = Exchange(transport, timeouts=TIMEOUTS, wire_rate=None)
     home = root / "home"
     backups = home / "units" / "soak" / "backups"
-    bench = Bench(root, emulator, link, transport, exchange, home, backups, restore_file, intended)
+    bench = Bench(
+        root, emulator, link, transport, exchange, home, backups, restore_file, intended, peer
+    )
     settings = {name: getattr(emulator.state, name) for name in SETTINGS}
     patches = pytest.MonkeyPatch()
     try:
@@ -144,6 +161,7 @@ def run_cycle(
         observed = op_restore_cli(bench, patches)
     finally:
         patches.undo()
+        bench.settle()
         for name, value in settings.items():
             setattr(emulator.state, name, value)
         emulator.faults, emulator.behaviour = Faults(), Behaviour()
@@ -178,8 +196,18 @@ def run_cycle(
         tally.broken_promises.append(f"{tag}: {broken}")
 
 
-def soak(cycles: int, fault_rate: float, seed: int, max_seconds: float, root: Path) -> Tally:
-    """Run the cycles (stopping early past `max_seconds`) and return the tally."""
+def soak(
+    cycles: int,
+    fault_rate: float,
+    seed: int,
+    max_seconds: float,
+    root: Path,
+    *,
+    transport: str = "both",
+) -> Tally:
+    """Run the cycles (stopping early past `max_seconds`) and return the tally; `transport`
+    is "link" (in-process), "raw" (a raw MIDI device over a pseudo-terminal) or "both"
+    (every other cycle over each)."""
     chooser = random.Random(seed)
     state = build_state("factory")
     state.excl_enabled = True
@@ -205,7 +233,9 @@ def soak(cycles: int, fault_rate: float, seed: int, max_seconds: float, root: Pa
         fault = chooser.choice(faulty) if chooser.random() < fault_rate else none
         if fault is not none:
             tally.faults[fault.name] += 1
-        run_cycle(number, emulator, root, files, fault=fault, tally=tally)
+        raw = transport == "raw" or (transport == "both" and number % 2 == 1)
+        tally.raw_cycles += raw
+        run_cycle(number, emulator, root, files, fault=fault, tally=tally, raw=raw)
         tally.cycles += 1
     for path in tally.safety_backups:  # every backup of the run is still whole at the end
         if not path.exists() or not path.with_suffix(".json").exists():
@@ -219,6 +249,7 @@ def print_summary(tally: Tally, seconds: float, args: argparse.Namespace) -> Non
         f"soak: {tally.cycles} cycles in {seconds:.1f} s "
         f"(seed {args.seed}, fault rate {args.fault_rate:.2f})"
     )
+    print(f"{'cycles over a raw MIDI device':<34}{tally.raw_cycles:>6}")
     print(f"{'faults injected':<34}{sum(tally.faults.values()):>6}")
     for name, count in sorted(tally.faults.items()):
         print(f"  {name:<32}{count:>6}")
@@ -244,12 +275,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fault-rate", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--transport",
+        choices=("both", "link", "raw"),
+        default="both",
+        help="the in-process link, a raw MIDI device over a pseudo-terminal, or every "
+        "other cycle each (default)",
+    )
+    parser.add_argument(
         "--max-seconds", type=float, default=300.0, help="stop starting cycles after this"
     )
     args = parser.parse_args(argv)
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="m1-wizard-soak-") as folder:
-        tally = soak(args.cycles, args.fault_rate, args.seed, args.max_seconds, Path(folder))
+        tally = soak(
+            args.cycles,
+            args.fault_rate,
+            args.seed,
+            args.max_seconds,
+            Path(folder),
+            transport=args.transport,
+        )
     print_summary(tally, time.monotonic() - start, args)
     bad = tally.unexplained or tally.undetected or tally.lost or tally.broken_promises
     return 1 if bad else 0

@@ -21,8 +21,8 @@ from wizard.engine.runner import UNFINISHED_TRANSFER
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.transport.advice import GENERIC_ADVICE
 
-DEVICE_OPS = ("detect", "backup", "restore", "restore (16 KB MIDI)", "read-back")
-RESTORES = ("restore", "restore (16 KB MIDI)")
+RESTORES = ("restore", "restore (16 KB MIDI)", "restore (raw device)")
+DEVICE_OPS = ("detect", "backup", *RESTORES, "read-back")
 ENGINE_OPS = ("backup step", "transfer step", "resumed transfer step")
 TRANSFERS = ("transfer step", "resumed transfer step")
 TRANSFERS_ABORT = dict.fromkeys(TRANSFERS, "aborted")

@@ -79,6 +79,7 @@ class PtyPeer:
             thread.join()
         if self._device >= 0:
             self.close_device()
+        self.path.unlink()
 
     def _read(self) -> None:
         while not self._stop.is_set():
