@@ -13,9 +13,11 @@ In a fraction of the cycles a second client meets the same M1 while the restore 
 (`benchmarks.soak_clients`): a second m1-wizard run on the same ports, which the port lock
 must refuse, or another program whose traffic reaches the M1 and whose replies both hear.
 Every cycle is bounded: one that does not end in time counts as a hang (must be 0).
+Every other cycle goes through a raw MIDI device: a pseudo-terminal with the M1 at its
+far end, opened with the real raw device transport (`--transport link|raw|both`).
 
 Run with `uv run python -m benchmarks.soak [--cycles 200] [--fault-rate 0.3] [--seed N]
-[--second-client-rate 0.25]`.
+[--second-client-rate 0.25] [--transport both]`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.soak_clients import SecondKind, SecondRun, alongside, deadline
-from tests.reliability.bench import OLD_BACKUP, TIMEOUTS, Bench, all_data, arm, snapshot_files
+from tests.reliability.bench import (
+    OLD_BACKUP,
+    TIMEOUTS,
+    Bench,
+    all_data,
+    arm,
+    raw_device_to,
+    snapshot_files,
+)
 from tests.reliability.cells import OPERATIONS_BY_NAME, Cell
 from tests.reliability.faults import FAULTS, Fault, TrappedTransport
 from tests.reliability.operations import Observed, op_restore_cli
@@ -84,6 +94,7 @@ class Tally:
     """What the soak counted."""
 
     cycles: int = 0
+    raw_cycles: int = 0
     faults: Counter[str] = field(default_factory=Counter)
     verified: int = 0
     explained: Counter[str] = field(default_factory=Counter)
@@ -145,18 +156,23 @@ def run_cycle(
     tally: Tally,
     second: SecondKind | None = None,
     bound: float = CYCLE_BOUND,
+    raw: bool = False,
 ) -> None:
     """One backup -> restore -> verify cycle with `fault` switched on, `second` alongside,
-    within `bound` seconds."""
+    within `bound` seconds, through a raw MIDI device (a pseudo-terminal with the M1 at its
+    far end) when `raw` is set."""
     restore_file, intended = files[number % len(files)]
     tag = f"cycle {number + 1} ({fault.name})"
     shared = SharedM1(emulator)
     link = EmulatorLink(emulator) if second is None else shared.client()
-    transport = TrappedTransport(link)
+    peer, inner = raw_device_to(link, root) if raw else (None, link)
+    transport = TrappedTransport(inner)
     exchange = Exchange(transport, timeouts=TIMEOUTS, wire_rate=None)
     home = root / "home"
     backups = home / "units" / "soak" / "backups"
-    bench = Bench(root, emulator, link, transport, exchange, home, backups, restore_file, intended)
+    bench = Bench(
+        root, emulator, link, transport, exchange, home, backups, restore_file, intended, peer
+    )
     settings = {name: getattr(emulator.state, name) for name in SETTINGS}
     patches = pytest.MonkeyPatch()
     companion: AbstractContextManager[SecondRun | None] = (
@@ -170,6 +186,7 @@ def run_cycle(
             observed = op_restore_cli(bench, patches)
     finally:
         patches.undo()
+        bench.settle()
         for name, value in settings.items():
             setattr(emulator.state, name, value)
         emulator.faults, emulator.behaviour = Faults(), Behaviour()
@@ -238,9 +255,12 @@ def soak(
     root: Path,
     *,
     second_rate: float = 0.0,
+    transport: str = "both",
 ) -> Tally:
     """Run the cycles (stopping early past `max_seconds`) and return the tally; a
-    fraction `second_rate` of them with a second client alongside."""
+    fraction `second_rate` of them with a second client alongside; `transport` is "link"
+    (in-process), "raw" (a raw MIDI device over a pseudo-terminal) or "both" (every other
+    cycle over each)."""
     chooser = random.Random(seed)
     companions = random.Random(f"second clients {seed}")  # the faults drawn stay the same
     kinds = (SecondKind.LOCKED_OUT, SecondKind.OTHER_PROGRAM)
@@ -271,7 +291,9 @@ def soak(
         second = None
         if companions.random() < second_rate:
             second = kinds[sum(tally.second_clients.values()) % len(kinds)]
-        run_cycle(number, emulator, root, files, fault=fault, tally=tally, second=second)
+        raw = transport == "raw" or (transport == "both" and number % 2 == 1)
+        tally.raw_cycles += raw
+        run_cycle(number, emulator, root, files, fault=fault, tally=tally, second=second, raw=raw)
         tally.cycles += 1
     for path in tally.safety_backups:  # every backup of the run is still whole at the end
         if not path.exists() or not path.with_suffix(".json").exists():
@@ -285,6 +307,7 @@ def print_summary(tally: Tally, seconds: float, args: argparse.Namespace) -> Non
         f"soak: {tally.cycles} cycles in {seconds:.1f} s "
         f"(seed {args.seed}, fault rate {args.fault_rate:.2f})"
     )
+    print(f"{'cycles over a raw MIDI device':<34}{tally.raw_cycles:>6}")
     print(f"{'faults injected':<34}{sum(tally.faults.values()):>6}")
     for name, count in sorted(tally.faults.items()):
         print(f"  {name:<32}{count:>6}")
@@ -320,6 +343,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--max-seconds", type=float, default=300.0, help="stop starting cycles after this"
     )
     parser.add_argument(
+        "--transport",
+        choices=("both", "link", "raw"),
+        default="both",
+        help="the in-process link, a raw MIDI device over a pseudo-terminal, or every "
+        "other cycle each (default)",
+    )
+    parser.add_argument(
         "--second-client-rate",
         type=float,
         default=0.25,
@@ -339,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.max_seconds,
             Path(folder),
             second_rate=args.second_client_rate,
+            transport=args.transport,
         )
     print_summary(tally, time.monotonic() - start, args)
     bad = tally.unexplained or tally.undetected or tally.lost or tally.broken_promises

@@ -17,9 +17,12 @@ JACK_LIMIT = 16_384
 class LimitedTransport(Transport):
     """Passes through to `inner` but refuses messages over `limit`, as JACK MIDI does."""
 
-    def __init__(self, inner: Transport, limit: int = JACK_LIMIT) -> None:
+    def __init__(
+        self, inner: Transport, limit: int = JACK_LIMIT, raw_device: str | None = None
+    ) -> None:
         self.inner = inner
         self.limit = limit
+        self.raw = raw_device
 
     @property
     def max_message_size(self) -> int | None:
@@ -32,6 +35,10 @@ class LimitedTransport(Transport):
     @property
     def stray_bytes(self) -> int:
         return self.inner.stray_bytes
+
+    @property
+    def raw_device(self) -> str | None:
+        return self.raw
 
     def send(self, data: bytes) -> None:
         check_outgoing(data, self.limit, "this MIDI system")

@@ -13,6 +13,7 @@ import pytest
 from tests.device.helpers import LimitedTransport, ready_state
 from tests.reliability.faults import Disk, Fault, Resume, TrappedTransport, break_disk
 from tests.reliability.interruptions import interrupt, interrupt_backup
+from tests.transport.pty_peer import PtyPeer
 from wizard.device.exchange import Exchange, Timeouts
 from wizard.device.image import differences
 from wizard.emulator import M1Emulator, Timing, build_state
@@ -22,6 +23,8 @@ from wizard.m1 import Bank, Function
 from wizard.operations.journal import Event, Journal
 from wizard.transport.base import Transport
 from wizard.transport.link import EmulatorLink
+from wizard.transport.raw_device import RawMidiTransport
+from wizard.transport.raw_open import open_raw
 
 TIMEOUTS = Timeouts(first_reply=0.1, idle=0.1, after_load=0.1, identity=0.05, scan=0.005)
 """Short waits: the in-process link delivers every reply at once, so one that has not come
@@ -66,15 +69,31 @@ class Bench:
     backups: Path
     restore_file: Path
     intended: Memory
+    peer: PtyPeer | None = None
+    """The emulated M1's side of a pseudo-terminal when the transport is a raw device."""
+
+    def settle(self) -> None:
+        """Wait until the M1 has been handed everything sent to it (a raw device's bytes
+        reach it through another thread), then close the pseudo-terminal."""
+        if self.peer is None:
+            return
+        client = self.transport.inner
+        assert isinstance(client, RawMidiTransport)
+        self.peer.settle(client.bytes_written)
+        client.close()
+        self.peer.stop()
 
 
-def make_bench(root: Path, limit: int | None = None) -> Bench:
-    """A fresh bench in `root`; `limit` imitates a MIDI system with a message-size limit."""
+def make_bench(root: Path, limit: int | None = None, *, raw: bool = False) -> Bench:
+    """A fresh bench in `root`; `limit` imitates a MIDI system with a message-size limit,
+    `raw` puts a raw MIDI device (a pseudo-terminal with the M1 at its far end) between."""
     state = ready_state("battery-dead")
     state.card = Card()
     emulator = M1Emulator(state, timing=Timing.instant())
     link = EmulatorLink(emulator)
-    inner: Transport = link if limit is None else LimitedTransport(link, limit)
+    peer, inner = raw_device_to(link, root) if raw else (None, link)
+    if limit is not None:
+        inner = LimitedTransport(inner, limit)
     transport = TrappedTransport(inner)
     exchange = Exchange(transport, timeouts=TIMEOUTS, wire_rate=None)
     home = root / "home"
@@ -88,7 +107,15 @@ def make_bench(root: Path, limit: int | None = None) -> Bench:
     intended = build_state("factory").memory
     restore_file = files / "factory.syx"
     restore_file.write_bytes(all_data(intended))
-    return Bench(root, emulator, link, transport, exchange, home, backups, restore_file, intended)
+    return Bench(
+        root, emulator, link, transport, exchange, home, backups, restore_file, intended, peer
+    )
+
+
+def raw_device_to(link: EmulatorLink, root: Path) -> tuple[PtyPeer, Transport]:
+    """The M1 behind a pseudo-terminal, and the raw device transport opened on it."""
+    peer = PtyPeer(link, root)
+    return peer, open_raw(str(peer.path))
 
 
 def arm(bench: Bench, fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:

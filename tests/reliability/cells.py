@@ -49,12 +49,14 @@ class Operation:
         run: Runs it on a bench (with what `prepare` returned).
         prepare: Done without faults before the fault is switched on.
         limit: The MIDI system's message-size limit, when it has one.
+        raw: Through a raw MIDI device (a pseudo-terminal) rather than the link.
     """
 
     name: str
     run: Run
     prepare: Callable[[Bench], Any] = _nothing
     limit: int | None = None
+    raw: bool = False
 
     def __str__(self) -> str:
         return self.name
@@ -76,6 +78,7 @@ OPERATIONS = (
     Operation("restore", _device(op_restore_cli)),
     Operation("restore (16 KB MIDI)", _device(op_restore_cli), limit=JACK_LIMIT),
     Operation("restore (set of files)", op_restore_set_cli, prepare=prepare_set_files),
+    Operation("restore (raw device)", _device(op_restore_cli), raw=True),
     Operation("read-back", _device(op_read_back), prepare=prepare_restored),
     *(_check(name) for name in sorted(REGISTRY)),
     Operation("backup step", _device(op_engine_backup)),
@@ -105,16 +108,19 @@ class Cell:
 
 def run_cell(fault: Fault, operation: Operation, root: Path, mp: pytest.MonkeyPatch) -> Cell:
     """Prepare a bench, switch the fault on, run the operation, switch everything off."""
-    bench = make_bench(root, operation.limit)
-    prepared = operation.prepare(bench)
-    arm(bench, fault, mp)
-    memory_before = bench.emulator.state.memory.copy()
-    files_before = snapshot_files(root)
+    bench = make_bench(root, operation.limit, raw=operation.raw)
     try:
-        with stopping_cleanly():  # SIGTERM and SIGHUP are handled as `m1-wizard` handles them
-            observed = operation.run(bench, prepared, mp)
+        prepared = operation.prepare(bench)
+        arm(bench, fault, mp)
+        memory_before = bench.emulator.state.memory.copy()
+        files_before = snapshot_files(root)
+        try:
+            with stopping_cleanly():  # SIGTERM and SIGHUP are handled as `m1-wizard` does
+                observed = operation.run(bench, prepared, mp)
+        finally:
+            mp.undo()  # the disk is whole again for the look at what is on it
     finally:
-        mp.undo()  # the disk is whole again for the look at what is on it
+        bench.settle()
     memory_after = bench.emulator.state.memory.copy()
     files_after = snapshot_files(root)
     return Cell(

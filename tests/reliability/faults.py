@@ -92,6 +92,11 @@ class TrappedTransport(Transport):
         return self.inner.max_message_size
 
     @property
+    def raw_device(self) -> str | None:
+        """The inner transport's raw device of the same interface."""
+        return self.inner.raw_device
+
+    @property
     def ports(self) -> PortPair:
         return self.inner.ports
 

@@ -23,7 +23,7 @@ from wizard.engine.runner import UNFINISHED_TRANSFER
 from wizard.m1.syx_file import read_dump_bytes
 from wizard.transport.advice import GENERIC_ADVICE
 
-RESTORES = ("restore", "restore (16 KB MIDI)", "restore (set of files)")
+RESTORES = ("restore", "restore (16 KB MIDI)", "restore (set of files)", "restore (raw device)")
 DEVICE_OPS = ("detect", "backup", *RESTORES, "read-back")
 ENGINE_OPS = ("backup step", "transfer step", "resumed transfer step")
 TRANSFERS = ("transfer step", "resumed transfer step")

@@ -7,7 +7,9 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from types import FrameType
 
 from wizard.cli import exit_codes
@@ -27,8 +29,11 @@ from wizard.m1.syx_file import FileUnreadableError, read_dump_file
 from wizard.transport.base import Transport
 from wizard.transport.bridge import EmulatorBridge, M1Direction, Traffic
 from wizard.transport.link import EmulatorLink
+from wizard.transport.opening import open_midi
 from wizard.transport.port_names import PortChoice
-from wizard.transport.rtmidi_ports import open_ports, open_virtual_ports
+from wizard.transport.pty_port import open_pty_port
+from wizard.transport.raw_device import RawMidiTransport
+from wizard.transport.rtmidi_ports import open_virtual_ports
 from wizard.transport.spy import SpyTransport, hex_bytes
 
 DEFAULT_NAME = "M1 emulator"
@@ -72,6 +77,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--log", metavar="FILE", type=log_file, help="append every message to a MIDI log"
+    )
+    parser.add_argument(
+        "--pty",
+        metavar="PATH",
+        type=Path,
+        help="serve on a pseudo-terminal instead, reachable at PATH (a link this creates), "
+        "as on a raw MIDI device: point --port at PATH",
     )
     parser.add_argument("--port", help="open existing ports containing this text instead")
     parser.add_argument("--in-port", help="existing port the emulator listens on")
@@ -117,8 +129,10 @@ def prepare_state(scenario: str, load: str | None) -> tuple[M1State, str | None]
 
 
 def _open(args: argparse.Namespace) -> Transport:
-    if args.port or args.in_port or args.out_port:
-        transport: Transport = open_ports(
+    if args.pty is not None:
+        transport: Transport = open_pty_port(args.pty)
+    elif args.port or args.in_port or args.out_port:
+        transport = open_midi(
             PortChoice.from_options(args.port, args.in_port, args.out_port), args.name
         )
     else:
@@ -134,6 +148,13 @@ def _open(args: argparse.Namespace) -> Transport:
                 "Choose a log file in a folder you can write to.",
             ) from error
     return transport
+
+
+def _byte_stream(port: Transport) -> Callable[[bytes], None] | None:
+    """How to write the M1's output byte by byte, for a device node (a pseudo-terminal
+    or a raw device) behind the MIDI log or not; None for ports of whole messages."""
+    inner = port.inner if isinstance(port, SpyTransport) else port
+    return inner.write_bytes if isinstance(inner, RawMidiTransport) else None
 
 
 def describe(data: bytes) -> str:
@@ -202,14 +223,19 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, *CAUGHT)}
-    link = EmulatorLink(emulator, whole_messages=True)
-    bridge = EmulatorBridge(port, link, report)
+    stream = _byte_stream(port)
+    link = EmulatorLink(emulator, whole_messages=stream is None)
+    bridge = EmulatorBridge(port, link, report, stream=stream)
     try:
         bridge.start()
         speed = "instant replies" if args.instant else "real MIDI timing"
+        where = (
+            f"{port.ports.input}; point --port at it"
+            if port.ports.input == port.ports.output
+            else f'"{port.ports.input}" and "{port.ports.output}"'
+        )
         print(
-            f'Serving an emulated M1 ({args.scenario}, {speed}) on "{port.ports.input}" and '
-            f'"{port.ports.output}". Press Ctrl-C to stop.',
+            f"Serving an emulated M1 ({args.scenario}, {speed}) on {where}. Press Ctrl-C to stop.",
             flush=True,
         )
         stop.wait()

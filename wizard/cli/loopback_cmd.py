@@ -39,10 +39,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     """0 when the pattern came back identical, 1 when damaged, 3 when nothing came back."""
     try:
-        from wizard.transport.rtmidi_ports import open_ports
+        from wizard.transport.opening import open_midi
 
         choice = PortChoice.from_options(args.port, args.in_port, args.out_port)
-        with open_ports(choice) as transport:
+        with open_midi(choice) as transport:
             result = run_loopback(transport, args.size)
     except WizardError as error:
         return fail("loopback", error)

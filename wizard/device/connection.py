@@ -1,6 +1,6 @@
 """One way to open a connection to an M1, for the command line and the wizard alike: real
-MIDI ports or the built-in emulated M1, optionally behind the MIDI log, with the exchange
-that talks through it."""
+MIDI ports, a raw MIDI device or the built-in emulated M1, optionally behind the MIDI log,
+with the exchange that talks through it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from wizard.errors import WizardError
 from wizard.m1.constants import WIRE_BYTES_PER_SECOND
 from wizard.transport.base import Transport
 from wizard.transport.link import EmulatorLink
+from wizard.transport.opening import open_midi
 from wizard.transport.port_names import PortChoice
 from wizard.transport.spy import SpyTransport
 
@@ -111,9 +112,7 @@ def open_connection(request: ConnectionRequest) -> Connection:
         wire = None if request.timing.wire_rate is None else float(WIRE_BYTES_PER_SECOND)
         name = f"built-in emulated M1 ({request.emulated})"
     else:
-        from wizard.transport.rtmidi_ports import open_ports  # rtmidi only when needed
-
-        ports = open_ports(request.ports)
+        ports = open_midi(request.ports)
         transport, wire = ports, float(WIRE_BYTES_PER_SECOND)
         names = ports.ports
         name = names.input if names.input == names.output else f"{names.input} / {names.output}"

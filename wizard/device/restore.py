@@ -84,6 +84,8 @@ def plan_restore(
     allocation: Allocation | None,
     max_size: int | None,
     leave_out: frozenset[str] = frozenset(),
+    *,
+    raw_device: str | None = None,
 ) -> RestorePlan:
     """Check a file (or a set of files) against the M1 and decide exactly what to send.
 
@@ -93,6 +95,8 @@ def plan_restore(
         allocation: The M1's memory allocation from MODE DATA (None: unknown).
         max_size: The largest message the MIDI system carries (None: no limit).
         leave_out: Parts of memory (`Part` names) the person chose not to send.
+        raw_device: The raw MIDI device of the same interface, which has no limit,
+            named in the refusal of a message over `max_size` (`Transport.raw_device`).
 
     Raises:
         RestoreRefused: A file has errors, no bank data, card data, another allocation,
@@ -153,7 +157,7 @@ def plan_restore(
         )
     for load, _ in sent:
         if max_size is not None and _size(load) > max_size:
-            raise _too_large(load, max_size)
+            raise _too_large(load, max_size, raw_device)
     loads = [load for load, _ in sent]
     notes = list(dump_set.notes) + [f"Left out, as asked: {what}." for what in left]
     parts = _parts_in_words(dump_set, sent, left)
@@ -182,14 +186,26 @@ PART_OPTIONS = {
 """The words `--leave-out` takes for each part of memory."""
 
 
-def _too_large(load: KorgMessage, max_size: int) -> RestoreRefused:
+def _too_large(load: KorgMessage, max_size: int, raw_device: str | None) -> RestoreRefused:
     option = " ".join(f"--leave-out {PART_OPTIONS[p]}" for p in parts_of(load))
     return RestoreRefused(
         f"The {describe_contents(contents_of(load))} message is {_size(load):,} bytes but "
         f"this MIDI system carries at most {max_size:,} bytes in one message, so the set "
         "cannot go in whole; nothing was sent.",
-        f"Leave that part out on purpose with {option} (the rest goes in), or use a MIDI "
-        "interface on ALSA raw MIDI, CoreMIDI or Windows.",
+        f"{_whole_message_advice(raw_device)} Or leave that part out on purpose with "
+        f"{option} (the rest goes in).",
+    )
+
+
+def _whole_message_advice(raw_device: str | None) -> str:
+    if raw_device is not None:
+        return (
+            "Send it through the raw MIDI device of the same interface, which carries "
+            f"messages of any size (--port {raw_device})."
+        )
+    return (
+        "Use a MIDI interface on ALSA raw MIDI (--port hw:CARD,DEVICE; `m1-wizard ports` "
+        "lists them), CoreMIDI or Windows."
     )
 
 

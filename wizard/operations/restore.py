@@ -109,8 +109,15 @@ def prepare(
     try:
         sources = job.read or read_sources(job.sources)
         dump_set = gather(sources.files)
-        size = exchange.transport.max_message_size
-        plan = plan_restore(dump_set, exchange.channel, allocation, size, job.leave_out)
+        transport = exchange.transport
+        plan = plan_restore(
+            dump_set,
+            exchange.channel,
+            allocation,
+            transport.max_message_size,
+            job.leave_out,
+            raw_device=transport.raw_device,
+        )
     except FileFormatError as error:
         raise UnusableFile(error.message, error.next_action, bad_format=True) from error
     except RestoreRefused as error:

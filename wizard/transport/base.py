@@ -130,6 +130,12 @@ class Transport(ABC):
         """
 
     @property
+    def raw_device(self) -> str | None:
+        """Where this transport's size limit does not apply: the raw MIDI device of the same
+        interface (e.g. "/dev/snd/midiC1D0 (hw:1,0)"), None when there is none to offer."""
+        return None
+
+    @property
     def stray_bytes(self) -> int:
         """Bytes received so far that belonged to no message, such as the rest of a dump
         that began before this port listened; 0 where the backend cannot tell.

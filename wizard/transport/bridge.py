@@ -11,6 +11,7 @@ from enum import Enum
 
 from wizard.emulator.timing import ACTIVE_SENSING_INTERVAL
 from wizard.errors import TransportError
+from wizard.transport.assembly import MessageAssembler
 from wizard.transport.base import DamagedMessageError, Transport
 from wizard.transport.link import EmulatorLink
 
@@ -47,14 +48,24 @@ class EmulatorBridge:
         port: The ports other programs talk to (virtual or loopback ports).
         link: The in-process link to the emulator; its timing delays the replies.
         report: Called from the workers for every handled message and every problem.
+        stream: Writes bytes as they are to a byte-stream port (a pseudo-terminal): the
+            M1's output then goes out piece by piece as it would be on the wire, not
+            as whole messages; None for ports that carry whole messages only.
     """
 
     def __init__(
-        self, port: Transport, link: EmulatorLink, report: Callable[[Traffic], None]
+        self,
+        port: Transport,
+        link: EmulatorLink,
+        report: Callable[[Traffic], None],
+        *,
+        stream: Callable[[bytes], None] | None = None,
     ) -> None:
         self._port = port
         self._link = link
         self._report = report
+        self._stream = stream
+        self._sent = MessageAssembler()  # whole messages out of the pieces, for reports
         self._stop = threading.Event()
         self._workers = (
             threading.Thread(target=self._inbound, name="m1-emulator-in", daemon=True),
@@ -97,6 +108,9 @@ class EmulatorBridge:
                 self._send_active_sensing()
                 next_sensing = now + ACTIVE_SENSING_INTERVAL
             wait = min(POLL_SECONDS, max(0.0, next_sensing - time.monotonic()))
+            if self._stream is not None:
+                self._forward_piece(self._stream, wait)
+                continue
             reply = self._link.receive(wait)
             if reply is None:
                 continue
@@ -106,6 +120,19 @@ class EmulatorBridge:
                 self._report(Traffic(M1Direction.OUT, reply, str(error)))
                 continue
             self._report(Traffic(M1Direction.OUT, reply))
+
+    def _forward_piece(self, stream: Callable[[bytes], None], wait: float) -> None:
+        try:
+            piece = self._link.receive_piece(wait)
+            if piece is None:
+                return
+            stream(piece)
+        except TransportError as error:
+            self._report(Traffic(M1Direction.OUT, b"", error.message))
+            return
+        self._sent.feed(piece)
+        while (sent := self._sent.pop()) is not None:
+            self._report(Traffic(M1Direction.OUT, sent.data, sent.damage))
 
     def _send_active_sensing(self) -> None:
         # Realtime bytes bypass the link: its receiver drops them, as any receiver should.

@@ -148,6 +148,17 @@ class EmulatorLink(Transport):
         self._check_open()
         return self._receiver.receive(timeout, on_bytes)
 
+    def receive_piece(self, timeout: float) -> bytes | None:
+        """The next piece of what the M1 sends, unassembled, when it would be on the wire:
+        for serving the M1 on a byte stream (a pseudo-terminal), where a reader sees a
+        long reply arrive byte by byte as from a real M1.
+
+        Raises:
+            TransportError: The link was closed.
+        """
+        self._check_open()
+        return self._pieces.get(timeout)
+
     @property
     def stray_bytes(self) -> int:
         """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""

@@ -12,6 +12,7 @@ from wizard.transport.backend import MidiSystem
 from wizard.transport.base import ByteProgress, PortPair, Transport, check_outgoing, closed_error
 from wizard.transport.polling import PolledPieces
 from wizard.transport.receiving import StreamReceiver
+from wizard.transport.sound_cards import list_raw_devices, raw_device_for_port
 
 
 class RtMidiTransport(Transport):
@@ -65,6 +66,18 @@ class RtMidiTransport(Transport):
     def ports(self) -> PortPair:
         """The opened port names."""
         return self._ports
+
+    @property
+    def raw_device(self) -> str | None:
+        """The ALSA raw MIDI device of the interface these ports belong to, when the
+        system has a size limit and /proc/asound lists one (see `sound_cards`)."""
+        if self._system.max_message_size is None:
+            return None
+        devices = list_raw_devices()
+        found = raw_device_for_port(self._ports.output, devices) or raw_device_for_port(
+            self._ports.input, devices
+        )
+        return None if found is None else f"{found.path} ({found.hw})"
 
     def send(self, data: bytes) -> None:
         """Send one complete message, refusing what the system would silently drop."""

@@ -119,6 +119,16 @@ class SpyTransport(Transport):
         return self._inner.max_message_size
 
     @property
+    def inner(self) -> Transport:
+        """The transport being logged."""
+        return self._inner
+
+    @property
+    def raw_device(self) -> str | None:
+        """The inner transport's raw device of the same interface."""
+        return self._inner.raw_device
+
+    @property
     def ports(self) -> PortPair:
         """The inner transport's ports."""
         return self._inner.ports

@@ -68,6 +68,11 @@ class TappedTransport(Transport):
         return self._inner.max_message_size
 
     @property
+    def raw_device(self) -> str | None:
+        """The inner transport's raw device of the same interface."""
+        return self._inner.raw_device
+
+    @property
     def ports(self) -> PortPair:
         """The inner transport's ports."""
         return self._inner.ports

@@ -23,6 +23,7 @@ from wizard.device.detect import Detection, detect
 from wizard.device.outcomes import ENABLE_MIDI_KEYS, DeviceError, Outcome
 from wizard.errors import WizardError
 from wizard.transport.port_names import PortChoice
+from wizard.transport.sound_cards import RawDevice, list_raw_devices
 from wizard.tui.launch import Launch
 from wizard.tui.rig import demo_rig, port_rig
 from wizard.tui.screens.error import error_text
@@ -56,11 +57,23 @@ class PortOption:
 
     input: str
     output: str
+    title: str | None = None
 
     @property
     def label(self) -> str:
         """How it is listed."""
+        if self.title is not None:
+            return self.title
         return self.input if self.input == self.output else f"{self.input} / {self.output}"
+
+
+def raw_options(devices: list[RawDevice]) -> list[PortOption]:
+    """ALSA raw MIDI devices as interfaces, listed first: they carry whole messages of any
+    size, which the sequencer and JACK do not (a full ALL DATA or sequencer dump)."""
+    return [
+        PortOption(str(d.path), str(d.path), f"{d.name} - raw MIDI {d.hw}, any message size")
+        for d in devices
+    ]
 
 
 def pair_ports(inputs: tuple[str, ...], outputs: tuple[str, ...]) -> list[PortOption]:
@@ -105,6 +118,7 @@ class PortsListed(Message, bubble=False):
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     system: str
+    raw: tuple[RawDevice, ...] = ()
 
 
 @dataclass
@@ -244,24 +258,35 @@ class ConnectScreen(Screen[ConnectResult | None]):
     def _scan(self) -> None:
         from wizard.transport.rtmidi_ports import list_ports
 
+        raw = tuple(list_raw_devices())
         try:
             listing = list_ports()
         except Exception as error:
+            if raw:  # the raw devices work without a sequencer or JACK
+                self.post_message(PortsListed((), (), "ALSA raw MIDI", raw))
+                return
             self.post_message(ScanFailed(error))
             raise  # the worker keeps its error (and its state) too
-        self.post_message(PortsListed(listing.inputs, listing.outputs, listing.system.label))
+        system = listing.system.label
+        self.post_message(PortsListed(listing.inputs, listing.outputs, system, raw))
 
     def on_ports_listed(self, message: PortsListed) -> None:
         """List the interfaces found."""
-        self._scanned(message.inputs, message.outputs, message.system)
+        self._scanned(message.inputs, message.outputs, message.system, list(message.raw))
 
     def on_scan_failed(self, message: ScanFailed) -> None:
         """Say why the ports could not be listed."""
         text, next_action = error_text(message.error)
         self.query_one("#scan-note", Static).update(f"{text} {next_action}")
 
-    def _scanned(self, inputs: tuple[str, ...], outputs: tuple[str, ...], system: str) -> None:
-        self._ports = pair_ports(inputs, outputs)
+    def _scanned(
+        self,
+        inputs: tuple[str, ...],
+        outputs: tuple[str, ...],
+        system: str,
+        raw: list[RawDevice] | None = None,
+    ) -> None:
+        self._ports = raw_options(raw or []) + pair_ports(inputs, outputs)
         listing = self.query_one("#port-list", OptionList)
         listing.clear_options()
         listing.add_options(self._options())
