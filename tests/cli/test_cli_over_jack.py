@@ -256,7 +256,7 @@ def test_korgs_factory_files_as_a_set_over_jack_leaving_out_the_songs(
         code, out, err = run(capsys, "restore", str(folder), "--port", m1.name, "--yes")
         assert code == 1
         assert "so the set cannot go in whole; nothing was sent." in err
-        assert "Leave that part out on purpose with --leave-out songs" in err
+        assert "leave that part out on purpose with --leave-out songs" in err
         code, out, err = run(
             capsys, "restore", str(folder), "--port", m1.name, "--yes", "--leave-out", "songs"
         )

@@ -121,6 +121,6 @@ def test_a_part_too_large_for_the_midi_system_stops_the_whole_set() -> None:
         "system carries at most 16,000 bytes in one message, so the set cannot go in whole; "
         "nothing was sent."
     )
-    assert refused.value.next_action.startswith(
-        "Leave that part out on purpose with --leave-out programs (the rest goes in)"
+    assert refused.value.next_action.endswith(
+        "Or leave that part out on purpose with --leave-out programs (the rest goes in)."
     )
