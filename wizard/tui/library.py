@@ -53,6 +53,11 @@ class Library:
             self._loaded = load_all(self.folder)
         return self._loaded
 
+    @property
+    def read_in_full(self) -> bool:
+        """True once every procedure of the folder has been read (not only the summaries)."""
+        return self._loaded is not None
+
     def needs_midi(self, procedure_id: str) -> bool:
         """True when the procedure (or one it includes) talks to the M1 over MIDI; also for
         an id without a summary, so that the connection is offered rather than missed."""
