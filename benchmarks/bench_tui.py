@@ -96,12 +96,29 @@ def first_screen_seconds(command: tuple[str, ...]) -> tuple[float, float | None]
         elapsed = time.perf_counter() - start
         used = cpu_seconds(process.pid)
         os.write(main, QUIT_KEY)
-        process.wait(timeout=10)
+        drain_until_exit(main, process)
     finally:
         if process.poll() is None:
             process.kill()
         os.close(main)
     return elapsed, used
+
+
+def drain_until_exit(main: int, process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    """Read what the program still writes until it has exited, as a terminal would: a
+    program that finds the pseudo-terminal full blocks in its write and never sees the quit
+    key."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise RuntimeError(f"{process.args!r}: still running {timeout:.0f} s after ctrl+q")
+        ready, _, _ = select.select([main], [], [], min(left, 0.1))
+        if ready:
+            try:
+                os.read(main, 65536)
+            except OSError:  # the program closed its end: it is exiting
+                process.wait(timeout=left)
 
 
 class Timed:

@@ -1,7 +1,8 @@
 """Opening the wizard imports only what its home screen shows: the command line's other
-commands, the emulator, the engine's runner, the MIDI transport and the screens not yet
-opened are imported when first needed. Checked in a fresh interpreter, where nothing has
-been imported yet; which modules are loaded is the behaviour, not how long it takes."""
+commands, the emulator, the engine's runner, the MIDI transport, the screens not yet opened,
+the procedure loader and YAML are imported when first needed. Checked in a fresh
+interpreter, where nothing has been imported yet; which modules are loaded is the
+behaviour, not how long it takes."""
 
 from __future__ import annotations
 
@@ -27,9 +28,16 @@ DEFERRED = (
     "wizard.device.exchange",
     "wizard.emulator.machine",
     "wizard.emulator.scenarios",
+    "wizard.engine.plan",
+    "wizard.engine.replay",
     "wizard.engine.runner",
     "wizard.m1.messages",
     "wizard.m1.parse",
+    "wizard.operations.journal",
+    "wizard.procedure.index",
+    "wizard.procedure.loader",
+    "wizard.procedure.model",
+    "wizard.procedure.reader",
     "wizard.transport.link",
     "wizard.transport.rtmidi_ports",
     "wizard.tui.rig",
@@ -39,8 +47,10 @@ DEFERRED = (
     "wizard.tui.screens.step",
     "wizard.tui.widgets.front_panel",
     "wizard.tui.widgets.midi_log",
+    "yaml",
 )
-"""Modules the home screen does without."""
+"""Modules the home screen does without (it is built from the shipped procedures' index, and
+the demo's fresh folder has no journal to resume from)."""
 
 
 def run_python(code: str) -> dict[str, list[str]]:

@@ -13,20 +13,22 @@ from wizard.procedure.fields import Problems, did_you_mean
 from wizard.procedure.model import IncludeStep, Location, Procedure
 from wizard.procedure.reader import FileReading, read_procedure
 from wizard.procedure.steps import IncludeRef
+from wizard.procedure.summary import shipped_folder
 from wizard.procedure.yaml_nodes import compose, read_text
 
+# shipped_folder is defined with the index reader (which needs it without the loader) and
+# offered here too, where it always was.
+__all__ = [
+    "SUFFIX",
+    "ProcedureSet",
+    "load_all",
+    "load_file",
+    "load_files",
+    "read_file",
+    "shipped_folder",
+]
+
 SUFFIX = ".yaml"
-
-
-def shipped_folder() -> Path:
-    """The folder of procedures shipped with m1-wizard.
-
-    An installed wheel carries it as `wizard/procedures`; a source checkout has it at
-    the top of the repository, next to `wizard/`.
-    """
-    package = Path(__file__).resolve().parent.parent
-    inside = package / "procedures"
-    return inside if inside.is_dir() else package.parent / "procedures"
 
 
 def read_file(path: Path | str, shown: str | None = None) -> FileReading:

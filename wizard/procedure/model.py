@@ -10,6 +10,37 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from wizard.m1 import panel_keys
+from wizard.procedure.groups import Group
+
+# Group is defined on its own (the home screen names it without the model) and offered
+# here with the rest.
+__all__ = [
+    "LCD_LINES",
+    "LCD_WIDTH",
+    "NOWHERE",
+    "SCHEMA_VERSION",
+    "STEP_CLASSES",
+    "STEP_KINDS",
+    "BackupScope",
+    "BackupStep",
+    "CheckStep",
+    "ConfirmStep",
+    "Group",
+    "IncludeStep",
+    "InputRule",
+    "InputStep",
+    "InstructionStep",
+    "KeysStep",
+    "Location",
+    "Model",
+    "ParamValue",
+    "Procedure",
+    "SafetyStep",
+    "Step",
+    "StepBase",
+    "TransferSource",
+    "TransferStep",
+]
 
 SCHEMA_VERSION = 1
 """The only `schema:` value this loader reads; a new value means a new, incompatible format."""
@@ -26,15 +57,6 @@ class Model(StrEnum):
     M1R = "M1R"
     M1EX = "M1EX"
     M1REX = "M1REX"
-
-
-class Group(StrEnum):
-    """Where the home screen lists a procedure."""
-
-    REPAIR = "repair"
-    SET_UP = "set-up"
-    BACKUP_RESTORE = "backup-restore"
-    REFERENCE = "reference"
 
 
 class BackupScope(StrEnum):

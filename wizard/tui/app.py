@@ -12,20 +12,22 @@ from textual.binding import Binding, BindingType
 
 from wizard.errors import WizardError
 from wizard.operations.unit import UnitFolder, unit_slug
-from wizard.procedure.loader import ProcedureSet, load_all, shipped_folder
-from wizard.tui.catalog import needs_midi, resumable
+from wizard.procedure.summary import shipped_folder
 from wizard.tui.launch import Launch
+from wizard.tui.library import Library
 from wizard.tui.screens.error import ErrorScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.traffic import TrafficFeed
 
 # The connection, the connect and step screens (with the engine, the emulator and the MIDI
 # transport behind them) and the maintenance log are imported where they are first used:
-# the home screen needs none of them, and it appears sooner without them.
+# the home screen needs none of them, and it appears sooner without them. So are the
+# procedure loader and YAML where the home screen is built from the shipped folder's index.
 if TYPE_CHECKING:
     from wizard.device.connection import Connection
     from wizard.device.detect import Detection
     from wizard.engine.endings import RunOutcome
+    from wizard.procedure.loader import ProcedureSet
     from wizard.procedure.model import Procedure
     from wizard.tui.screens.connect import ConnectResult
 
@@ -55,16 +57,21 @@ class WizardApp(App[int]):
         self.rig: Connection | None = None
         self.last_outcome: RunOutcome | None = None
         self.detection: Detection | None = None
-        self.procedures = ProcedureSet({}, ())
+        self.library = Library(launch.folder or shipped_folder())
         self._demo_bank: Path | None = None
 
+    @property
+    def procedures(self) -> ProcedureSet:
+        """Every procedure, read in full the first time they are needed."""
+        return self.library.procedures
+
     def on_mount(self) -> None:
-        """Load the procedures, show the home screen, open the procedure asked for."""
-        self.procedures = load_all(self.launch.folder or shipped_folder())
+        """Show the home screen (and the first error of the procedure files), open the
+        procedure asked for."""
+        errors = self.library.open()
         self.push_screen(self._home())
-        if self.procedures.errors:
-            first = self.procedures.errors[0]
-            self.push_screen(ErrorScreen(first.message, first.next_action))
+        if errors:
+            self.push_screen(ErrorScreen(errors[0].message, errors[0].next_action))
         if self.launch.connect_at_start:
             self._connect_at_start()
         if self.launch.procedure is not None:
@@ -94,10 +101,10 @@ class WizardApp(App[int]):
 
     def _home(self) -> HomeScreen:
         try:
-            resume = resumable(self.unit, self.procedures.procedures)
+            resume = self.library.resumable(self.unit)
         except WizardError:
             resume = None
-        return HomeScreen(self.procedures.procedures, resume, self.launch.demo)
+        return HomeScreen(self.library.summaries, resume, self.launch.demo)
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
         """Open the procedure chosen on the home screen."""
@@ -115,7 +122,7 @@ class WizardApp(App[int]):
                 )
             )
             return
-        if self.rig is None and needs_midi(procedure, self.procedures.procedures):
+        if self.rig is None and self.library.needs_midi(procedure.id):
             from wizard.tui.screens.connect import ConnectScreen
 
             def connected(connection: ConnectResult | None) -> None:

@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.procedure.model import Procedure
-from wizard.tui.catalog import Resumable, grouped, needs_midi
+from wizard.procedure.summary import ProcedureSummary
+from wizard.tui.catalog import Resumable, grouped
 from wizard.tui.widgets.title_bar import TitleBar
 
 RESUME_ID = "resume"
@@ -45,7 +45,7 @@ def _bullets(items: tuple[str, ...]) -> Content:
     return Content("\n").join(Content(f" • {' '.join(item.split())}") for item in items)
 
 
-def details(procedure: Procedure, library: Mapping[str, Procedure]) -> Content:
+def details(procedure: ProcedureSummary) -> Content:
     """What the home screen says about a procedure."""
     parts = [
         Content.styled(procedure.title, "bold"),
@@ -56,7 +56,7 @@ def details(procedure: Procedure, library: Mapping[str, Procedure]) -> Content:
         parts.append(Content.styled("You need:\n", "bold") + _bullets(procedure.needs))
     if procedure.risk:
         parts.append(Content.styled("Risks:\n", "bold") + _bullets(procedure.risk))
-    if needs_midi(procedure, library):
+    if procedure.midi:
         parts.append(Content.styled("Talks to the M1 over MIDI.", "$text-muted"))
     return Content("\n\n").join(parts)
 
@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
     """The list on the left, the chosen entry's details and its Start button on the right.
 
     Args:
-        library: Every procedure by id, in file order.
+        library: What to show of every procedure, by id, in file order.
         resume: The run that can be resumed, if any.
         demo: The demo's scenario, None for a real M1.
     """
@@ -110,7 +110,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(
         self,
-        library: Mapping[str, Procedure],
+        library: Mapping[str, ProcedureSummary],
         resume: Resumable | None,
         demo: str | None,
     ) -> None:
@@ -185,7 +185,7 @@ class HomeScreen(Screen[None]):
             start.label = "Resume"
             restart.display = True
         elif option_id in self._library:
-            text.update(details(self._library[option_id], self._library))
+            text.update(details(self._library[option_id]))
             resume = self._resume
             if resume is not None and resume.procedure == option_id:
                 start.label = f"Resume at step {resume.number}"
