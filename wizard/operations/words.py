@@ -14,6 +14,11 @@ SAFE_TO_SWITCH_OFF = "Safe to switch the M1 off."
 """Only when nothing more goes into the M1 and what went in was read back."""
 SAFE_NOW = "Safe to switch the M1 off now."
 """The same, as the wizard's banner says it while the screen stays open."""
+MORE_TO_SEND = (
+    "This part is in the M1 and verified, but more goes into it in a later step: keep it "
+    "switched on."
+)
+"""A verified part of a procedure that sends more in a later step."""
 
 OFFER_BACKUP = (
     "No verified backup of this M1 was taken in this run, so nothing may overwrite its "

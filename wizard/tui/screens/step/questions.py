@@ -18,7 +18,9 @@ from textual.widgets import Input, Static
 from wizard.device.outcomes import ADVICE, Outcome
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Recovery, StepPosition, Validator
+from wizard.engine.plan import plan_steps
 from wizard.engine.runner import GO_AHEAD
+from wizard.operations import words
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
@@ -72,21 +74,29 @@ class StepQuestions(StepPage):
         self._quitting = quitting
         self.validate: Validator | None = None
         self.modal: asyncio.Future[Any] | None = None
+        self._power = ""
+        planned = plan_steps(setup.procedure, setup.library)
+        self._sending_steps = [i for i, p in enumerate(planned) if isinstance(p.step, TransferStep)]
 
     # -- shown without a question ---------------------------------------------------------------
 
     async def show_step(self, step: Step, position: StepPosition) -> None:
         """Show a new step: its place in the list, its heading and its text."""
         passed = self._passed_check()
+        # What the last send means for the power switch stays on show until the next send.
+        self._power = self._power_after_send() or self._power
+        if isinstance(step, TransferStep):
+            self._power = ""
         # Notices from before the first step (resuming, a damaged journal) stay in view.
         carried = self._notes if self.step is None else []
         self.step, self.position, self.keys = step, position, None
         self.mark_step(position.number - 1)
-        self._notes = carried + ([passed] if passed else [])
+        self._notes = carried + [line for line in (passed, self._power) if line]
         self._show_notes()
         for selector in ("#step-answer", "#answer-problem"):
             self.screen.query_one(selector).display = False
         await self.fresh_transfer_view()
+        self.transfer.more_follows = self._sends_after(position)
         self.m1.guide(())
         self.m1.show(display=self.live, panel=self._demo_panel(step))
         self.check.display = isinstance(step, CheckStep)
@@ -106,6 +116,20 @@ class StepQuestions(StepPage):
             self.check.show(CheckState.PASS, self._verdict)
             return
         self.note(squeezed(text))
+
+    def _sends_after(self, position: StepPosition) -> bool:
+        """True when a step after `position` sends data into the M1."""
+        return any(index >= position.number for index in self._sending_steps)
+
+    def _power_after_send(self) -> str:
+        """Leaving a transfer step whose data went in (a step is only left that way once it
+        was read back identical; a failure starts a fresh view): whether the M1 may now be
+        switched off, kept on show at the next step."""
+        if not (isinstance(self.step, TransferStep) and self.position and self.transfer.sent):
+            return ""
+        if self._sends_after(self.position):
+            return f"⚠ {words.MORE_TO_SEND}"
+        return f"✓ {words.SAFE_NOW}"
 
     # -- questions -----------------------------------------------------------------------------
 
