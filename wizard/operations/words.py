@@ -20,6 +20,17 @@ MORE_TO_SEND = (
 )
 """A verified part of a procedure that sends more in a later step."""
 
+CANCELLED_BACKUP = "nothing was saved, and the M1 is unchanged."
+"""A backup the person cancelled (after "Cancelled: ")."""
+CANCELLED_BEFORE_SENDING = (
+    "the backup before sending was stopped; nothing was saved or sent, and the M1 is unchanged."
+)
+CANCELLED_READ_BACK_SENT = (
+    "the read-back was stopped. The M1 holds the new data: it was read back identical as it "
+    "went in."
+)
+CANCELLED_READ_BACK = "the read-back was stopped; reading changes nothing in the M1."
+
 OFFER_BACKUP = (
     "No verified backup of this M1 was taken in this run, so nothing may overwrite its "
     "memory yet. Take a backup of everything in it now?"

@@ -17,6 +17,7 @@ class CheckState(Enum):
     PASS = "pass"
     FAIL = "fail"
     CANNOT_TELL = "cannot-tell"
+    CANCELLED = "cancelled"
 
 
 HEADINGS = {
@@ -24,6 +25,7 @@ HEADINGS = {
     CheckState.PASS: "✓ Passed",
     CheckState.FAIL: "✗ Failed",
     CheckState.CANNOT_TELL: "? Cannot tell",
+    CheckState.CANCELLED: "■ Cancelled",
 }
 """Words (and a sign, for people who cannot tell the colours apart) per state."""
 

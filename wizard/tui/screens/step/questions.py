@@ -254,7 +254,10 @@ class StepQuestions(StepPage):
         """The failure in one sentence and its fix, with the keys the fix names lit."""
         check = self.check
         check.display = True
-        check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
+        if result.fix == CANCELLED_FIX:
+            check.show(CheckState.CANCELLED, self._cancelled(), CANCELLED_FIX_HERE)
+        else:
+            check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
         await self.fresh_transfer_view()
         named = keys_named(result.fix)
@@ -268,6 +271,9 @@ class StepQuestions(StepPage):
             answers.append(Answer("skip", "Skip this step", Recovery.SKIP))
         answers.append(Answer("abort", "Abort", Recovery.ABORT, "error"))
         answer: Recovery | Quit = await self._ask(answers)
+        if answer in (Recovery.RETRY, Recovery.SKIP):
+            # Retry, Skip and Abort no longer apply once one was chosen.
+            await self.bar.wait("Working …")
         if answer is Recovery.RETRY:
             self._check_started = self.clock()
             check.show(CheckState.RUNNING, f"{RETRYING} …")
@@ -275,6 +281,17 @@ class StepQuestions(StepPage):
             self.m1.guide(())
             self.m1.show(display=self.live, panel=self._demo_panel(self.step))
         return answer
+
+    def _cancelled(self) -> str:
+        """What a cancel left, in words: nothing saved or sent, or whether the M1 holds the
+        new data when a read-back was stopped."""
+        if isinstance(self.step, BackupStep):
+            return words.CANCELLED_BACKUP
+        if isinstance(self.step, TransferStep):
+            return words.CANCELLED_BEFORE_SENDING
+        if self._power:  # a send of this run was read back identical
+            return words.CANCELLED_READ_BACK_SENT
+        return words.CANCELLED_READ_BACK
 
     async def ask_file(self, prompt: str) -> Path | Quit | None:
         """The file to send: the demo bank and this M1's backups are offered first."""

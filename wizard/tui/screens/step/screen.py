@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
@@ -58,6 +58,7 @@ class StepScreen(Screen[RunOutcome | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
         Binding("q", "stop", "Stop here"),
         Binding("m", "toggle_midi", "MIDI log"),
         Binding("l", "app.maintenance", "Maintenance log"),
@@ -152,7 +153,9 @@ class StepScreen(Screen[RunOutcome | None]):
         if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
             self.questions.mark_step(len(self._plan))
         self.query_one(CheckStatus).display = False
-        self.query_one(TransferView).allow_cancel(False)  # nothing is running any more
+        # Nothing runs any more: no frozen figures, no live Cancel.
+        self.query_one(TransferView).allow_cancel(False)
+        self.query_one(TransferView).display = False
         m1 = self.query_one(M1View)
         m1.guide(())
         m1.show(display=m1.live, panel=m1.live)
@@ -197,6 +200,26 @@ class StepScreen(Screen[RunOutcome | None]):
         """Enter in the answer field is OK."""
         event.stop()
         self.questions.submit_text()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape (Cancel) is offered only while a transfer can be cancelled."""
+        if action == "cancel":
+            return self._cancellable()
+        return True
+
+    def _cancellable(self) -> bool:
+        if self._ended or self.operator.quitting:
+            return False
+        views = self.query(TransferView)  # none while one step's view gives way to the next
+        if not views:
+            return False
+        view = views.first()
+        return view.display and not view.query_one("#cancel").disabled
+
+    def action_cancel(self) -> None:
+        """Escape: Cancel the transfer under way, as its button does."""
+        if self._cancellable():
+            self.query_one(TransferView).query_one("#cancel", Button).press()
 
     def on_transfer_view_cancel_requested(self, message: TransferView.CancelRequested) -> None:
         """Cancel: at once where that is safe, never while data goes into the M1."""
