@@ -99,6 +99,19 @@ def backup_saved(path: Path) -> str:
     return f"Backup saved and read back complete: {path}"
 
 
+def backup_where(path: Path) -> str:
+    """Where a backup of this run is: its full path, then its folder."""
+    return f"Backup file: {path}\nIn the folder: {path.parent}"
+
+
+DEMO_FILES_TEMPORARY = (
+    "Demo: this folder is temporary and is removed when the wizard closes; copy the file "
+    "elsewhere to keep it."
+)
+COPY_PATH = "Copy the backup's path"
+PATH_COPIED = "The backup's path is on the clipboard."
+
+
 def safety_backup_saved(path: Path) -> str:
     """The backup taken before an overwrite is saved and read back."""
     return f"Safety backup saved and verified: {path}"

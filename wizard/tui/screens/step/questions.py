@@ -75,6 +75,7 @@ class StepQuestions(StepPage):
         self.validate: Validator | None = None
         self.modal: asyncio.Future[Any] | None = None
         self._power = ""
+        self._backups_before = set(self._backup_files())
         planned = plan_steps(setup.procedure, setup.library)
         self._sending_steps = [i for i, p in enumerate(planned) if isinstance(p.step, TransferStep)]
 
@@ -92,6 +93,7 @@ class StepQuestions(StepPage):
         self.step, self.position, self.keys = step, position, None
         self.mark_step(position.number - 1)
         self._notes = carried + [line for line in (passed, self._power) if line]
+        self.show_backups()
         self._show_notes()
         for selector in ("#step-answer", "#answer-problem"):
             self.screen.query_one(selector).display = False
@@ -116,6 +118,29 @@ class StepQuestions(StepPage):
             self.check.show(CheckState.PASS, self._verdict)
             return
         self.note(squeezed(text))
+        self.show_backups()
+
+    def _backup_files(self) -> list[Path]:
+        folder = self.setup.unit.backups
+        return sorted(folder.glob("*.syx")) if folder.is_dir() else []
+
+    @property
+    def backups_made(self) -> list[Path]:
+        """The backup files saved during this run, oldest first."""
+        return [p for p in self._backup_files() if p not in self._backups_before]
+
+    def show_backups(self) -> None:
+        """Where this run's latest backup is, kept on show from the moment it is saved."""
+        made = self.backups_made
+        shown = self.screen.query_one("#files", Static)
+        shown.display = bool(made)
+        if not made:
+            return
+        text = words.backup_where(made[-1])
+        if self.setup.launch.is_demo:
+            text += f"\n{words.DEMO_FILES_TEMPORARY}"
+        shown.update(f"{text}\n(p: {words.COPY_PATH.lower()})")
+        self.screen.refresh_bindings()
 
     def _sends_after(self, position: StepPosition) -> bool:
         """True when a step after `position` sends data into the M1."""

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Static
 from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import title_of
+from wizard.operations import words
 from wizard.tui.operator import TuiOperator
 from wizard.tui.screens.error import ErrorScreen, error_text
 from wizard.tui.screens.maintenance import MaintenanceScreen
@@ -60,6 +61,7 @@ class StepScreen(Screen[RunOutcome | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("q", "stop", "Stop here"),
+        Binding("p", "copy_path", "Copy path"),
         Binding("m", "toggle_midi", "MIDI log"),
         Binding("l", "app.maintenance", "Maintenance log"),
         Binding("question_mark", "app.help", "Help"),
@@ -105,13 +107,15 @@ class StepScreen(Screen[RunOutcome | None]):
                 yield TransferView(clock=self.clock, id="transfer")
                 yield M1View(None if setup.rig is None else setup.rig.link, id="m1")
                 yield Static("", id="notes", markup=False)
+                yield Static("", id="files", markup=False)
         yield MidiLog(setup.rig.log_path if setup.rig else None, id="midi")
         yield ActionBar(id="actions", classes="action-bar")
         yield Footer()
 
     def on_mount(self) -> None:
         """Start the engine."""
-        for selector in ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi"):
+        hidden = ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi", "#files")
+        for selector in hidden:
             self.query_one(selector).display = False
         live = self.query_one(M1View).live
         self.query_one(M1View).show(display=live, panel=False)
@@ -205,6 +209,8 @@ class StepScreen(Screen[RunOutcome | None]):
         """Escape (Cancel) is offered only while a transfer can be cancelled."""
         if action == "cancel":
             return self._cancellable()
+        if action == "copy_path":
+            return bool(self.questions.backups_made)
         return True
 
     def _cancellable(self) -> bool:
@@ -215,6 +221,13 @@ class StepScreen(Screen[RunOutcome | None]):
             return False
         view = views.first()
         return view.display and not view.query_one("#cancel").disabled
+
+    def action_copy_path(self) -> None:
+        """c: the latest backup's full path onto the clipboard."""
+        made = self.questions.backups_made
+        if made:
+            self.app.copy_to_clipboard(str(made[-1]))
+            self.app.notify(str(made[-1]), title=words.PATH_COPIED)
 
     def action_cancel(self) -> None:
         """Escape: Cancel the transfer under way, as its button does."""
@@ -276,10 +289,10 @@ class StepScreen(Screen[RunOutcome | None]):
         view = self.query_one(TransferView)
         progress = view.progress
         busy = view.display and progress is not None and not self.operator.stoppable(progress)
-        words = STOPPING_IN_FLIGHT if busy else STOPPING
-        self.questions.note(words)
+        said = STOPPING_IN_FLIGHT if busy else STOPPING
+        self.questions.note(said)
         # A toast as well: at 24 lines the notes may be scrolled out of view.
-        self.app.notify(words, title="Stopping")
+        self.app.notify(said, title="Stopping")
 
     def action_toggle_midi(self) -> None:
         """Show or hide the MIDI traffic."""
