@@ -43,8 +43,10 @@ REFUSED_FIX = (
     "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
     "memory_initialised check and confirm; then retry."
 )
+OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the screen says it is safe."
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
 DECLINED_FIX = "Retry when ready, or skip this step."
+DECLINED_FIX_HERE = "Retry to choose the file again when ready, or skip this step."
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
 INITIALISED_CONFIRMED = "You confirmed that the M1's memory holds only initialised data."

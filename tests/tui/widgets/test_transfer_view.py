@@ -48,7 +48,8 @@ async def test_the_banner_switches_from_keep_on_to_safe_once_done() -> None:
         assert banner.display
         app.view.update_progress(SENT)
         await pilot.pause()
-        assert app.view.banner is Banner.READING
+        reading = app.view.banner
+        assert reading is Banner.READING
         assert banner.has_class("-keep-on")
         app.view.update_progress(DONE)
         await pilot.pause()

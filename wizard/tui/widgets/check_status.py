@@ -18,6 +18,7 @@ class CheckState(Enum):
     FAIL = "fail"
     CANNOT_TELL = "cannot-tell"
     CANCELLED = "cancelled"
+    NOT_NOW = "not-now"
 
 
 HEADINGS = {
@@ -26,6 +27,7 @@ HEADINGS = {
     CheckState.FAIL: "✗ Failed",
     CheckState.CANNOT_TELL: "? Cannot tell",
     CheckState.CANCELLED: "■ Cancelled",
+    CheckState.NOT_NOW: "■ Not now",
 }
 """Words (and a sign, for people who cannot tell the colours apart) per state."""
 

@@ -21,6 +21,7 @@ from wizard.engine.operator import Recovery, StepPosition, Validator
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import GO_AHEAD
 from wizard.operations import words
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
@@ -270,9 +271,9 @@ class StepQuestions(StepPage):
             return
         self.bar.settle(value)
 
-    async def ask_overwrite(self, what: str, backup_info: str) -> bool | Quit:
+    async def ask_overwrite(self, facts: Overwrite) -> bool | Quit:
         """Permission to overwrite, in a dialog of its own."""
-        answer = await self._ask_modal(OverwriteScreen(what, backup_info))
+        answer = await self._ask_modal(OverwriteScreen(facts))
         return answer if isinstance(answer, (bool, Quit)) else False
 
     async def ask_recovery(self, result: CheckResult, can_skip: bool) -> Recovery | Quit:
@@ -281,6 +282,8 @@ class StepQuestions(StepPage):
         check.display = True
         if result.fix == CANCELLED_FIX:
             check.show(CheckState.CANCELLED, self._cancelled(), CANCELLED_FIX_HERE)
+        elif result.reason == words.DECLINED_REASON:  # the person's choice, not a failure
+            check.show(CheckState.NOT_NOW, result.reason, words.DECLINED_FIX_HERE)
         else:
             check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
@@ -289,7 +292,7 @@ class StepQuestions(StepPage):
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)
         rig = self.setup.rig
-        if rig is not None:
+        if rig is not None and check.state not in (CheckState.CANCELLED, CheckState.NOT_NOW):
             self.note(f"MIDI log for a bug report: {rig.log_path}")
         answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
         if can_skip:
@@ -366,5 +369,6 @@ class StepQuestions(StepPage):
             return await future
         finally:
             self.modal = None
-            if self.screen.app.screen is dialog:
-                self.screen.app.pop_screen()
+            app = self.screen.app
+            if app.screen_stack and app.screen is dialog:
+                app.pop_screen()
