@@ -11,6 +11,7 @@ from tests.engine.helpers import keys_step, link_of, session_for
 from wizard.cli.terminal_operator import TerminalOperator
 from wizard.engine.checks.result import failed
 from wizard.engine.operator import OperatorQuit, Recovery
+from wizard.operations.driver import Overwrite
 
 
 class Console:
@@ -95,8 +96,9 @@ def test_a_real_m1_gets_the_keys_printed_and_says_whether_it_worked() -> None:
 
 
 def test_only_the_word_yes_overwrites() -> None:
-    assert Console("yes").operator().confirm_overwrite("all programs", "Backup at x.") is True
-    assert Console("y").operator().confirm_overwrite("all programs", "Backup at x.") is False
+    facts = Overwrite(("the programs",), (("100 programs", "x.syx"),), "", "Backup at x.")
+    assert Console("yes").operator().confirm_overwrite(facts) is True
+    assert Console("y").operator().confirm_overwrite(facts) is False
 
 
 def test_choose_file_expands_home_and_empty_means_none(monkeypatch: pytest.MonkeyPatch) -> None:

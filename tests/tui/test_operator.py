@@ -16,6 +16,7 @@ from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult, Verdict
 from wizard.engine.operator import OperatorQuit, Recovery, StepPosition, Validator
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import KeysStep, Step, TransferSource, TransferStep
 from wizard.tui.operator import TuiOperator
 from wizard.tui.widgets.action_bar import QUIT, Quit
@@ -44,7 +45,7 @@ class Screen:
     async def ask_acknowledge(self, warning: str, button: str) -> Any:
         return self.answer
 
-    async def ask_overwrite(self, what: str, backup_info: str) -> Any:
+    async def ask_overwrite(self, facts: Overwrite) -> Any:
         return self.answer
 
     async def ask_recovery(self, result: CheckResult, can_skip: bool) -> Any:

@@ -8,6 +8,7 @@ from wizard.cli.connection import ProgressLine
 from wizard.device.progress import Progress
 from wizard.device.restore import RestoreRefused
 from wizard.operations import words
+from wizard.operations.driver import Overwrite
 from wizard.operations.records import BackupRecord
 
 
@@ -33,9 +34,9 @@ class CommandDriver:
     def backup_kept(self, record: BackupRecord) -> None:
         self.kept = record
 
-    def confirm_overwrite(self, what: str, why_safe: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         self.progress_line.finish()
-        print(words.overwrites(what))
+        print(words.overwrites(facts.what))
         if self.yes:
             return True
         if not sys.stdin.isatty():

@@ -16,6 +16,7 @@ from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
 from wizard.engine.runner import title_of
 from wizard.m1.panel_keys import Choice, Key, format_sequence
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import InstructionStep, KeysStep, Step
 from wizard.transport.link import EmulatorLink
 
@@ -139,10 +140,10 @@ class TerminalOperator:
         answer = self._answer(f"  Press Enter for “{button}” (q to stop): ")
         return answer.lower() not in NO_WORDS
 
-    def confirm_overwrite(self, what: str, backup_info: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         """Say what is overwritten and what makes it safe; only "yes" goes ahead."""
-        self._show(f"This overwrites in the M1: {what}.", "  ")
-        self._show(backup_info, "  ")
+        self._show(f"This overwrites in the M1: {facts.what}.", "  ")
+        self._show(facts.why_safe, "  ")
         return self._answer("  Type yes to overwrite now: ").lower() == "yes"
 
     def recover(self, result: CheckResult, can_skip: bool) -> Recovery:

@@ -14,6 +14,7 @@ from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
 from wizard.m1.panel_keys import Choice, Key
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import InputRule, InputStep, KeysStep, Step
 from wizard.transport.link import EmulatorLink
 
@@ -164,9 +165,9 @@ class ScriptedOperator:
         self._note("acknowledge", warning)
         return self._take(self.script.acknowledge, True)
 
-    def confirm_overwrite(self, what: str, backup_info: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         """The scripted overwrite answer."""
-        self._note("confirm_overwrite", f"{what} | {backup_info}")
+        self._note("confirm_overwrite", f"{facts.what} | {facts.why_safe}")
         return self._take(self.script.overwrite, True)
 
     def recover(self, result: CheckResult, can_skip: bool) -> Recovery:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from wizard.device.progress import Progress
 from wizard.engine.checks.result import CheckResult
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import KeysStep, Step
 
 
@@ -90,13 +91,12 @@ class Operator(Protocol):
         """A warning the person must accept with `button`; False means they would not."""
         ...
 
-    def confirm_overwrite(self, what: str, backup_info: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         """Ask before the M1's memory is overwritten.
 
         Args:
-            what: Exactly what will be overwritten and with what.
-            backup_info: What makes it safe (the verified backup, or the confirmed
-                initialised memory).
+            facts: Exactly what will be replaced, with what and from which file, the
+                factory recognition, and what makes it safe.
         """
         ...
 

@@ -16,7 +16,7 @@ from wizard.engine.step_actions import StepContext, after_failure
 from wizard.errors import WizardError
 from wizard.operations import words
 from wizard.operations.backup import BackupPlace, back_up
-from wizard.operations.driver import Run, Target
+from wizard.operations.driver import Overwrite, Run, Target
 from wizard.operations.ledger import Ledger
 from wizard.operations.records import BackupRecord
 from wizard.operations.restore import RestoreDeclined, RestoreJob, UnusableFile, restore
@@ -49,8 +49,8 @@ class _StepDriver:
     def allow_backup(self, question: str) -> bool:
         return self.ctx.operator.confirm(question, "")
 
-    def confirm_overwrite(self, what: str, why_safe: str) -> bool:
-        return self.ctx.operator.confirm_overwrite(what, why_safe)
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
+        return self.ctx.operator.confirm_overwrite(facts)
 
     def backup_kept(self, record: BackupRecord) -> None:
         session = self.ctx.session
@@ -160,7 +160,10 @@ def _send(
         done = restore(job, target, _run(ctx), state)
     except UnusableFile as error:
         raise _FileProblem(error.message, error.next_action) from error
-    except (RestoreRefused, RestoreDeclined) as error:
+    except RestoreDeclined as error:
+        # The person's own choice: a retry starts again from choosing the file.
+        raise _FileProblem(error.message, error.next_action) from error
+    except RestoreRefused as error:
         return failed("transfer", error.message, error.next_action)
     session.sent = done.sent
     return None

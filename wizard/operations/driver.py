@@ -13,8 +13,36 @@ from wizard.device.detect import Detection
 from wizard.device.exchange import Exchange
 from wizard.device.progress import Progress
 from wizard.m1.constants import Allocation
+from wizard.operations import words
 from wizard.operations.ledger import Ledger
 from wizard.operations.records import BackupRecord
+
+
+@dataclass(frozen=True)
+class Overwrite:
+    """The facts of the overwrite question, for a front end to lay out as it sees fit.
+
+    Attributes:
+        replaced: The parts of the M1's memory this send replaces, in words ("the
+            programs", "the songs (sequencer data)"), in memory order.
+        sent: Each dump that goes in, in words, with the name of its file.
+        recognised: What a factory set the files hold ("This file holds Korg's M1 factory
+            sounds: ..."), and what it lacks; empty for anything else.
+        why_safe: What makes it safe: the verified backup, the person's word that the
+            memory holds nothing to keep, or their explicit choice of no backup.
+        overwrites: The procedure's own words for what is overwritten ("" when none).
+    """
+
+    replaced: tuple[str, ...]
+    sent: tuple[tuple[str, str], ...]
+    recognised: str
+    why_safe: str
+    overwrites: str = ""
+
+    @property
+    def what(self) -> str:
+        """All of it on one line, as the command line says it."""
+        return words.overwrite_what(self.overwrites, self.sent)
 
 
 class Driver(Protocol):
@@ -32,13 +60,12 @@ class Driver(Protocol):
         """Ask whether a backup of the whole memory may be taken now; True to take it."""
         ...
 
-    def confirm_overwrite(self, what: str, why_safe: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         """The last question before the M1's memory is overwritten.
 
         Args:
-            what: What will be overwritten, with what and from which file.
-            why_safe: What makes it safe: the verified backup, the person's word that
-                the memory holds nothing to keep, or their explicit choice of no backup.
+            facts: What will be replaced, with what, from which file, and what makes it
+                safe.
         """
         ...
 

@@ -28,11 +28,12 @@ from wizard.device.store import SaveError
 from wizard.errors import FileFormatError, WizardError
 from wizard.m1.constants import Allocation
 from wizard.m1.dump_set import DumpSet, gather
-from wizard.m1.factory_set import recognise
+from wizard.m1.factory_set import Recognition, recognise
+from wizard.m1.parts import PART_WORDS, Part, parts_of
 from wizard.m1.sources import Sources, read_sources
 from wizard.operations import words
 from wizard.operations.backup import BackupPlace, back_up
-from wizard.operations.driver import Run, Target
+from wizard.operations.driver import Overwrite, Run, Target
 from wizard.operations.records import SentRecord
 from wizard.operations.safety import Safety, trusted_reason
 
@@ -170,6 +171,18 @@ def _why_safe(job: RestoreJob, plan: RestorePlan, target: Target, run: Run) -> s
     return words.safe_because_backup(done.record.path, done.record.sha256)
 
 
+def _facts(
+    job: RestoreJob, plan: RestorePlan, factory: Recognition | None, why_safe: str
+) -> Overwrite:
+    """The overwrite question's facts: the parts replaced (only those sent), with what."""
+    sent = {part for load in plan.loads for part in parts_of(load)}
+    replaced = tuple(PART_WORDS[part] for part in Part.ALL if part in sent)
+    recognised = ""
+    if factory is not None:
+        recognised = " ".join(s for s in (factory.sentence(), factory.missing_sentence()) if s)
+    return Overwrite(replaced, plan.parts, recognised, why_safe, job.overwrites)
+
+
 def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> RestoreDone:
     """Restore `job.source` into the M1 and prove it went in.
 
@@ -200,8 +213,7 @@ def restore(job: RestoreJob, target: Target, run: Run, state: RestoreState) -> R
             driver.notice(factory.missing_sentence())
     driver.notice(words.holds(plan.parts))
     why_safe = _why_safe(job, plan, target, run)
-    what = words.overwrite_what(job.overwrites, plan.parts)
-    if not driver.confirm_overwrite(what, why_safe):
+    if not driver.confirm_overwrite(_facts(job, plan, factory, why_safe)):
         raise RestoreDeclined()
     files = tuple((Path(f.path), f.sha256) for f in dump_set.files)
     run.ledger.transfer_started(files, plan.description)

@@ -14,6 +14,22 @@ SAFE_TO_SWITCH_OFF = "Safe to switch the M1 off."
 """Only when nothing more goes into the M1 and what went in was read back."""
 SAFE_NOW = "Safe to switch the M1 off now."
 """The same, as the wizard's banner says it while the screen stays open."""
+MORE_TO_SEND = (
+    "This part is in the M1 and verified, but more goes into it in a later step: keep it "
+    "switched on."
+)
+"""A verified part of a procedure that sends more in a later step."""
+
+CANCELLED_BACKUP = "nothing was saved, and the M1 is unchanged."
+"""A backup the person cancelled (after "Cancelled: ")."""
+CANCELLED_BEFORE_SENDING = (
+    "the backup before sending was stopped; nothing was saved or sent, and the M1 is unchanged."
+)
+CANCELLED_READ_BACK_SENT = (
+    "the read-back was stopped. The M1 holds the new data: it was read back identical as it "
+    "went in."
+)
+CANCELLED_READ_BACK = "the read-back was stopped; reading changes nothing in the M1."
 
 OFFER_BACKUP = (
     "No verified backup of this M1 was taken in this run, so nothing may overwrite its "
@@ -27,8 +43,10 @@ REFUSED_FIX = (
     "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
     "memory_initialised check and confirm; then retry."
 )
+OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the screen says it is safe."
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
 DECLINED_FIX = "Retry when ready, or skip this step."
+DECLINED_FIX_HERE = "Retry to choose the file again when ready, or skip this step."
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
 INITIALISED_CONFIRMED = "You confirmed that the M1's memory holds only initialised data."
@@ -81,6 +99,19 @@ def safe_because_backup(path: Path, sha256: str) -> str:
 def backup_saved(path: Path) -> str:
     """A backup the person asked for is saved and read back."""
     return f"Backup saved and read back complete: {path}"
+
+
+def backup_where(path: Path) -> str:
+    """Where a backup of this run is: its full path, then its folder."""
+    return f"Backup file: {path}\nIn the folder: {path.parent}"
+
+
+DEMO_FILES_TEMPORARY = (
+    "Demo: this folder is temporary and is removed when the wizard closes; copy the file "
+    "elsewhere to keep it."
+)
+COPY_PATH = "Copy the backup's path"
+PATH_COPIED = "The backup's path is on the clipboard."
 
 
 def safety_backup_saved(path: Path) -> str:

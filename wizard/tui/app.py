@@ -212,6 +212,9 @@ class WizardApp(App[int]):
 def run_app(launch: Launch) -> WizardApp:
     """Run the wizard in the terminal until the person quits; returns the app (its
     `last_outcome` tells how the last run ended)."""
+    from wizard.tui.hangup import quit_on_hangup
+
     app = WizardApp(launch)
-    app.run()
+    with quit_on_hangup(app):
+        app.run()
     return app

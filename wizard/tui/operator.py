@@ -21,6 +21,7 @@ from wizard.device.outcomes import DeviceError, Outcome
 from wizard.device.progress import Phase, Progress
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import KeysStep, Step, TransferStep
 from wizard.tui.widgets.action_bar import Quit
 
@@ -62,7 +63,7 @@ class StepView(Protocol):
         """A warning or an instruction to accept."""
         ...
 
-    async def ask_overwrite(self, what: str, backup_info: str) -> bool | Quit:
+    async def ask_overwrite(self, facts: Overwrite) -> bool | Quit:
         """Permission to overwrite the M1's memory."""
         ...
 
@@ -166,9 +167,9 @@ class TuiOperator:
         answer: bool = self._call(self._view.ask_acknowledge, warning, button)
         return answer
 
-    def confirm_overwrite(self, what: str, backup_info: str) -> bool:
+    def confirm_overwrite(self, facts: Overwrite) -> bool:
         """Permission to overwrite, asked in a screen of its own."""
-        answer: bool = self._call(self._view.ask_overwrite, what, backup_info)
+        answer: bool = self._call(self._view.ask_overwrite, facts)
         return answer
 
     def recover(self, result: CheckResult, can_skip: bool) -> Recovery:

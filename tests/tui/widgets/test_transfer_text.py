@@ -76,12 +76,13 @@ def test_banner_while_in_flight_and_between_dumps_says_keep_it_on() -> None:
     assert banner_for(between, was_in_flight=True) is Banner.KEEP_ON
 
 
-def test_banner_after_sending_says_safe() -> None:
+def test_banner_after_sending_keeps_it_on_until_read_back_then_says_safe() -> None:
     sent = Progress(Phase.SEND, 17341, 17341, 6.0, "100 programs", in_flight=False)
-    assert banner_for(sent, was_in_flight=True) is Banner.SAFE
+    assert banner_for(sent, was_in_flight=True) is Banner.READING
     reading = Progress(Phase.READ_BACK, 100, 0, 0.1, "programs")
-    assert banner_for(reading, was_in_flight=True) is Banner.SAFE
-    assert banner_for(Progress(Phase.DONE, 1, 1, 1.0), was_in_flight=False) is Banner.SAFE
+    assert banner_for(reading, was_in_flight=True) is Banner.READING
+    assert banner_for(Progress(Phase.DONE, 1, 1, 1.0), was_in_flight=True) is Banner.SAFE
+    assert banner_for(Progress(Phase.DONE, 1, 1, 1.0), was_in_flight=False) is Banner.NONE
 
 
 def test_a_backup_shows_no_banner_until_done() -> None:

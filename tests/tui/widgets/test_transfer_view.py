@@ -37,7 +37,7 @@ async def test_time_left_follows_the_clock_between_reports() -> None:
         assert label(app, "stats").endswith("about 1 s left")
 
 
-async def test_the_banner_switches_from_keep_on_to_safe() -> None:
+async def test_the_banner_switches_from_keep_on_to_safe_once_done() -> None:
     app = TransferHost(FixedClock(), HALFWAY)
     async with app.run_test(size=SIZE) as pilot:
         banner = app.query_one("#banner", Static)
@@ -47,6 +47,11 @@ async def test_the_banner_switches_from_keep_on_to_safe() -> None:
         assert banner.has_class("-keep-on")
         assert banner.display
         app.view.update_progress(SENT)
+        await pilot.pause()
+        reading = app.view.banner
+        assert reading is Banner.READING
+        assert banner.has_class("-keep-on")
+        app.view.update_progress(DONE)
         await pilot.pause()
         after = app.view.banner
         assert after is Banner.SAFE

@@ -1,5 +1,6 @@
-"""The question asked before anything overwrites the M1's memory: exactly what is replaced,
-with what, and what makes it safe (the verified backup, or the confirmed empty memory)."""
+"""The question asked before anything overwrites the M1's memory: each part it replaces,
+with what and from which file, the factory recognition, and what makes it safe; the safe
+answer has the focus and the way to the other one is written on the dialog."""
 
 from __future__ import annotations
 
@@ -7,22 +8,34 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from wizard.operations import words
+from wizard.operations.driver import Overwrite
 
-def overwrite_text(what: str, backup_info: str) -> Content:
-    """The body of the question: what is overwritten, then what makes it safe."""
+KEYS_HINT = "Enter or Esc: not now · Tab, then Enter: overwrite now"
+
+
+def overwrite_text(facts: Overwrite) -> Content:
+    """The body of the question: what is replaced, with what, the recognition, why safe."""
+    text = Content.styled("This send replaces in the M1's memory:", "bold")
+    for part in facts.replaced:
+        text += Content(f"\n • {part}")
+    text += Content("\n") + Content.styled("With:", "bold")
+    for what, name in facts.sent:
+        text += Content(f"\n • {what}, from {name}")
+    if facts.recognised:
+        text += Content("\n") + Content.styled("Recognised: ", "bold") + Content(facts.recognised)
     return (
-        Content.styled("This overwrites in the M1: ", "bold")
-        + Content(f"{what}.")
-        + Content("\n\n")
+        text
+        + Content("\n")
         + Content.styled("What makes it safe: ", "bold")
-        + Content(backup_info)
-        + Content("\n\n")
-        + Content("Once sending starts, keep the M1 switched on until the screen says it is safe.")
+        + Content(facts.why_safe)
+        + Content("\n")
+        + Content(words.OVERWRITE_KEEP_ON)
     )
 
 
@@ -31,25 +44,24 @@ class OverwriteScreen(ModalScreen[bool]):
     never overwrites anything.
 
     Args:
-        what: Exactly what is overwritten, and with what.
-        backup_info: What makes it safe.
+        facts: What is replaced, with what, and what makes it safe.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "decline", "Not now")]
 
-    def __init__(self, what: str, backup_info: str) -> None:
+    def __init__(self, facts: Overwrite) -> None:
         super().__init__(id="overwrite")
-        self._what = what
-        self._backup_info = backup_info
+        self._facts = facts
 
     def compose(self) -> ComposeResult:
-        """The warning and the two answers."""
-        with Vertical(classes="dialog -danger") as dialog:
+        """The warning, the two answers and the keys that give them."""
+        with VerticalScroll(classes="dialog -danger") as dialog:
             dialog.border_title = "This cannot be undone"
-            yield Static(overwrite_text(self._what, self._backup_info), classes="dialog-text")
+            yield Static(overwrite_text(self._facts), classes="dialog-text", id="overwrite-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Overwrite the M1's memory now", variant="error", id="overwrite-yes")
                 yield Button("Not now", id="overwrite-no")
+                yield Button("Overwrite the M1's memory now", variant="error", id="overwrite-yes")
+            yield Static(KEYS_HINT, id="overwrite-keys", markup=False)
 
     def on_mount(self) -> None:
         """Focus the safe answer."""

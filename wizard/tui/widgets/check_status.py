@@ -17,6 +17,8 @@ class CheckState(Enum):
     PASS = "pass"
     FAIL = "fail"
     CANNOT_TELL = "cannot-tell"
+    CANCELLED = "cancelled"
+    NOT_NOW = "not-now"
 
 
 HEADINGS = {
@@ -24,6 +26,8 @@ HEADINGS = {
     CheckState.PASS: "✓ Passed",
     CheckState.FAIL: "✗ Failed",
     CheckState.CANNOT_TELL: "? Cannot tell",
+    CheckState.CANCELLED: "■ Cancelled",
+    CheckState.NOT_NOW: "■ Not now",
 }
 """Words (and a sign, for people who cannot tell the colours apart) per state."""
 

@@ -15,27 +15,34 @@ class Banner(Enum):
 
     NONE = ""
     KEEP_ON = f"⚠  {words.KEEP_ON_SENDING}"
+    READING = f"⚠  {words.KEEP_ON_READING}"
+    MORE_TO_SEND = f"⚠  {words.MORE_TO_SEND}"
     SAFE = f"✓  {words.SAFE_NOW}"
 
 
-def banner_for(progress: Progress, was_in_flight: bool) -> Banner:
+def banner_for(progress: Progress, was_in_flight: bool, more_follows: bool = False) -> Banner:
     """The power banner for `progress`.
 
     KEEP_ON while data is in flight, and also in the short gap between two dumps of one
     restore (the M1 has taken one and the next is about to go): a "safe" flashing up
-    between them would invite the person to switch off half-way. SAFE once the sending
-    is over, or when the whole job is done. NONE before anything was sent (a backup
-    writes nothing into the M1, but switching off would still spoil it).
+    between them would invite the person to switch off half-way. READING once everything
+    went in and is being read back: nothing is proven yet. SAFE only when the job is done
+    (read back identical) and nothing more goes into the M1 in this procedure; with more
+    to come, MORE_TO_SEND. NONE before anything was sent (a backup writes nothing into
+    the M1, but switching off would still spoil it).
 
     Args:
         progress: The latest snapshot.
         was_in_flight: Whether any earlier snapshot of this transfer was in flight.
+        more_follows: Whether a later step of the procedure sends more into the M1.
     """
     sending = progress.phase in SENDING_PHASES and progress.done < progress.total
     if progress.in_flight or sending:
         return Banner.KEEP_ON
-    if was_in_flight or progress.phase is Phase.DONE:
-        return Banner.SAFE
+    if progress.phase is Phase.DONE and was_in_flight:
+        return Banner.MORE_TO_SEND if more_follows else Banner.SAFE
+    if was_in_flight:
+        return Banner.READING
     return Banner.NONE
 
 

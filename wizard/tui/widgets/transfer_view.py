@@ -17,7 +17,13 @@ from wizard.tui.widgets.transfer_text import Banner, banner_for, phase_text, sta
 TICK_SECONDS = 1.0
 """How often the time left is counted down between two progress reports."""
 
-BANNER_CLASSES = {Banner.NONE: "", Banner.KEEP_ON: "-keep-on", Banner.SAFE: "-safe"}
+BANNER_CLASSES = {
+    Banner.NONE: "",
+    Banner.KEEP_ON: "-keep-on",
+    Banner.READING: "-keep-on",
+    Banner.MORE_TO_SEND: "-keep-on",
+    Banner.SAFE: "-safe",
+}
 
 
 class TransferView(Widget):
@@ -104,6 +110,8 @@ class TransferView(Widget):
         self._progress: Progress | None = None
         self._received_at = 0.0
         self._was_in_flight = False
+        self.more_follows = False
+        """Whether a later step of the procedure sends more into the M1 (no "safe" then)."""
 
     def compose(self) -> ComposeResult:
         """Figures beside the Cancel button, the banner under them."""
@@ -129,11 +137,16 @@ class TransferView(Widget):
         """The power banner on show."""
         if self._progress is None:
             return Banner.NONE
-        return banner_for(self._progress, self._was_in_flight)
+        return banner_for(self._progress, self._was_in_flight, self.more_follows)
+
+    @property
+    def sent(self) -> bool:
+        """True once data of this transfer went into the M1."""
+        return self._was_in_flight
 
     def update_progress(self, progress: Progress) -> None:
         """Show a new snapshot (UI thread only)."""
-        banner = banner_for(progress, self._was_in_flight)
+        banner = banner_for(progress, self._was_in_flight, self.more_follows)
         self._was_in_flight = self._was_in_flight or progress.in_flight
         self._progress = progress
         self._received_at = self._clock()
@@ -143,9 +156,8 @@ class TransferView(Widget):
         self.refresh_time_left()
         shown = self.query_one("#banner", Static)
         shown.update(banner.value)
-        for kind, css_class in BANNER_CLASSES.items():
-            if css_class:
-                shown.set_class(kind is banner, css_class)
+        for css_class in set(BANNER_CLASSES.values()) - {""}:
+            shown.set_class(BANNER_CLASSES[banner] == css_class, css_class)
         if progress.phase is Phase.DONE:
             self.allow_cancel(False)
 

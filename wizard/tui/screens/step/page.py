@@ -92,6 +92,7 @@ class StepPage:
         view.display = False
         await old.remove()
         await self.screen.query_one("#step-main").mount(view, before=self.m1)
+        self.screen.refresh_bindings()
 
     def set_text(self, text: Content, tone: str = "") -> None:
         """Show the step's words; `tone` "-warning" or "-danger" frames them."""
@@ -118,6 +119,7 @@ class StepPage:
         view = self.transfer
         if not view.display:
             view.display = True
+            self.screen.refresh_bindings()  # Escape cancels from now on
             if self.screen.has_class("-short"):
                 # At 24 lines the figures and the power banner need the display's room.
                 self.m1.show(display=False, panel=False)

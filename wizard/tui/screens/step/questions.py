@@ -18,7 +18,10 @@ from textual.widgets import Input, Static
 from wizard.device.outcomes import ADVICE, Outcome
 from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Recovery, StepPosition, Validator
+from wizard.engine.plan import plan_steps
 from wizard.engine.runner import GO_AHEAD
+from wizard.operations import words
+from wizard.operations.driver import Overwrite
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
@@ -72,21 +75,31 @@ class StepQuestions(StepPage):
         self._quitting = quitting
         self.validate: Validator | None = None
         self.modal: asyncio.Future[Any] | None = None
+        self._power = ""
+        self._backups_before = set(self._backup_files())
+        planned = plan_steps(setup.procedure, setup.library)
+        self._sending_steps = [i for i, p in enumerate(planned) if isinstance(p.step, TransferStep)]
 
     # -- shown without a question ---------------------------------------------------------------
 
     async def show_step(self, step: Step, position: StepPosition) -> None:
         """Show a new step: its place in the list, its heading and its text."""
         passed = self._passed_check()
+        # What the last send means for the power switch stays on show until the next send.
+        self._power = self._power_after_send() or self._power
+        if isinstance(step, TransferStep):
+            self._power = ""
         # Notices from before the first step (resuming, a damaged journal) stay in view.
         carried = self._notes if self.step is None else []
         self.step, self.position, self.keys = step, position, None
         self.mark_step(position.number - 1)
-        self._notes = carried + ([passed] if passed else [])
+        self._notes = carried + [line for line in (passed, self._power) if line]
+        self.show_backups()
         self._show_notes()
         for selector in ("#step-answer", "#answer-problem"):
             self.screen.query_one(selector).display = False
         await self.fresh_transfer_view()
+        self.transfer.more_follows = self._sends_after(position)
         self.m1.guide(())
         self.m1.show(display=self.live, panel=self._demo_panel(step))
         self.check.display = isinstance(step, CheckStep)
@@ -106,6 +119,43 @@ class StepQuestions(StepPage):
             self.check.show(CheckState.PASS, self._verdict)
             return
         self.note(squeezed(text))
+        self.show_backups()
+
+    def _backup_files(self) -> list[Path]:
+        folder = self.setup.unit.backups
+        return sorted(folder.glob("*.syx")) if folder.is_dir() else []
+
+    @property
+    def backups_made(self) -> list[Path]:
+        """The backup files saved during this run, oldest first."""
+        return [p for p in self._backup_files() if p not in self._backups_before]
+
+    def show_backups(self) -> None:
+        """Where this run's latest backup is, kept on show from the moment it is saved."""
+        made = self.backups_made
+        shown = self.screen.query_one("#files", Static)
+        shown.display = bool(made)
+        if not made:
+            return
+        text = words.backup_where(made[-1])
+        if self.setup.launch.is_demo:
+            text += f"\n{words.DEMO_FILES_TEMPORARY}"
+        shown.update(f"{text}\n(p: {words.COPY_PATH.lower()})")
+        self.screen.refresh_bindings()
+
+    def _sends_after(self, position: StepPosition) -> bool:
+        """True when a step after `position` sends data into the M1."""
+        return any(index >= position.number for index in self._sending_steps)
+
+    def _power_after_send(self) -> str:
+        """Leaving a transfer step whose data went in (a step is only left that way once it
+        was read back identical; a failure starts a fresh view): whether the M1 may now be
+        switched off, kept on show at the next step."""
+        if not (isinstance(self.step, TransferStep) and self.position and self.transfer.sent):
+            return ""
+        if self._sends_after(self.position):
+            return f"⚠ {words.MORE_TO_SEND}"
+        return f"✓ {words.SAFE_NOW}"
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -221,29 +271,37 @@ class StepQuestions(StepPage):
             return
         self.bar.settle(value)
 
-    async def ask_overwrite(self, what: str, backup_info: str) -> bool | Quit:
+    async def ask_overwrite(self, facts: Overwrite) -> bool | Quit:
         """Permission to overwrite, in a dialog of its own."""
-        answer = await self._ask_modal(OverwriteScreen(what, backup_info))
+        answer = await self._ask_modal(OverwriteScreen(facts))
         return answer if isinstance(answer, (bool, Quit)) else False
 
     async def ask_recovery(self, result: CheckResult, can_skip: bool) -> Recovery | Quit:
         """The failure in one sentence and its fix, with the keys the fix names lit."""
         check = self.check
         check.display = True
-        check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
+        if result.fix == CANCELLED_FIX:
+            check.show(CheckState.CANCELLED, self._cancelled(), CANCELLED_FIX_HERE)
+        elif result.reason == words.DECLINED_REASON:  # the person's choice, not a failure
+            check.show(CheckState.NOT_NOW, result.reason, words.DECLINED_FIX_HERE)
+        else:
+            check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
         await self.fresh_transfer_view()
         named = keys_named(result.fix)
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)
         rig = self.setup.rig
-        if rig is not None:
+        if rig is not None and check.state not in (CheckState.CANCELLED, CheckState.NOT_NOW):
             self.note(f"MIDI log for a bug report: {rig.log_path}")
         answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
         if can_skip:
             answers.append(Answer("skip", "Skip this step", Recovery.SKIP))
         answers.append(Answer("abort", "Abort", Recovery.ABORT, "error"))
         answer: Recovery | Quit = await self._ask(answers)
+        if answer in (Recovery.RETRY, Recovery.SKIP):
+            # Retry, Skip and Abort no longer apply once one was chosen.
+            await self.bar.wait("Working …")
         if answer is Recovery.RETRY:
             self._check_started = self.clock()
             check.show(CheckState.RUNNING, f"{RETRYING} …")
@@ -251,6 +309,17 @@ class StepQuestions(StepPage):
             self.m1.guide(())
             self.m1.show(display=self.live, panel=self._demo_panel(self.step))
         return answer
+
+    def _cancelled(self) -> str:
+        """What a cancel left, in words: nothing saved or sent, or whether the M1 holds the
+        new data when a read-back was stopped."""
+        if isinstance(self.step, BackupStep):
+            return words.CANCELLED_BACKUP
+        if isinstance(self.step, TransferStep):
+            return words.CANCELLED_BEFORE_SENDING
+        if self._power:  # a send of this run was read back identical
+            return words.CANCELLED_READ_BACK_SENT
+        return words.CANCELLED_READ_BACK
 
     async def ask_file(self, prompt: str) -> Path | Quit | None:
         """The file to send: the demo bank and this M1's backups are offered first."""
@@ -300,5 +369,6 @@ class StepQuestions(StepPage):
             return await future
         finally:
             self.modal = None
-            if self.screen.app.screen is dialog:
-                self.screen.app.pop_screen()
+            app = self.screen.app
+            if app.screen_stack and app.screen is dialog:
+                app.pop_screen()

@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from wizard.engine.endings import RunOutcome, RunStatus
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import title_of
+from wizard.operations import words
 from wizard.tui.operator import TuiOperator
 from wizard.tui.screens.error import ErrorScreen, error_text
 from wizard.tui.screens.maintenance import MaintenanceScreen
@@ -58,7 +59,9 @@ class StepScreen(Screen[RunOutcome | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
         Binding("q", "stop", "Stop here"),
+        Binding("p", "copy_path", "Copy path"),
         Binding("m", "toggle_midi", "MIDI log"),
         Binding("l", "app.maintenance", "Maintenance log"),
         Binding("question_mark", "app.help", "Help"),
@@ -104,13 +107,15 @@ class StepScreen(Screen[RunOutcome | None]):
                 yield TransferView(clock=self.clock, id="transfer")
                 yield M1View(None if setup.rig is None else setup.rig.link, id="m1")
                 yield Static("", id="notes", markup=False)
+                yield Static("", id="files", markup=False)
         yield MidiLog(setup.rig.log_path if setup.rig else None, id="midi")
         yield ActionBar(id="actions", classes="action-bar")
         yield Footer()
 
     def on_mount(self) -> None:
         """Start the engine."""
-        for selector in ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi"):
+        hidden = ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi", "#files")
+        for selector in hidden:
             self.query_one(selector).display = False
         live = self.query_one(M1View).live
         self.query_one(M1View).show(display=live, panel=False)
@@ -152,7 +157,9 @@ class StepScreen(Screen[RunOutcome | None]):
         if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
             self.questions.mark_step(len(self._plan))
         self.query_one(CheckStatus).display = False
-        self.query_one(TransferView).allow_cancel(False)  # nothing is running any more
+        # Nothing runs any more: no frozen figures, no live Cancel.
+        self.query_one(TransferView).allow_cancel(False)
+        self.query_one(TransferView).display = False
         m1 = self.query_one(M1View)
         m1.guide(())
         m1.show(display=m1.live, panel=m1.live)
@@ -197,6 +204,35 @@ class StepScreen(Screen[RunOutcome | None]):
         """Enter in the answer field is OK."""
         event.stop()
         self.questions.submit_text()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape (Cancel) is offered only while a transfer can be cancelled."""
+        if action == "cancel":
+            return self._cancellable()
+        if action == "copy_path":
+            return bool(self.questions.backups_made)
+        return True
+
+    def _cancellable(self) -> bool:
+        if self._ended or self.operator.quitting:
+            return False
+        views = self.query(TransferView)  # none while one step's view gives way to the next
+        if not views:
+            return False
+        view = views.first()
+        return view.display and not view.query_one("#cancel").disabled
+
+    def action_copy_path(self) -> None:
+        """c: the latest backup's full path onto the clipboard."""
+        made = self.questions.backups_made
+        if made:
+            self.app.copy_to_clipboard(str(made[-1]))
+            self.app.notify(str(made[-1]), title=words.PATH_COPIED)
+
+    def action_cancel(self) -> None:
+        """Escape: Cancel the transfer under way, as its button does."""
+        if self._cancellable():
+            self.query_one(TransferView).query_one("#cancel", Button).press()
 
     def on_transfer_view_cancel_requested(self, message: TransferView.CancelRequested) -> None:
         """Cancel: at once where that is safe, never while data goes into the M1."""
@@ -253,10 +289,10 @@ class StepScreen(Screen[RunOutcome | None]):
         view = self.query_one(TransferView)
         progress = view.progress
         busy = view.display and progress is not None and not self.operator.stoppable(progress)
-        words = STOPPING_IN_FLIGHT if busy else STOPPING
-        self.questions.note(words)
+        said = STOPPING_IN_FLIGHT if busy else STOPPING
+        self.questions.note(said)
         # A toast as well: at 24 lines the notes may be scrolled out of view.
-        self.app.notify(words, title="Stopping")
+        self.app.notify(said, title="Stopping")
 
     def action_toggle_midi(self) -> None:
         """Show or hide the MIDI traffic."""
