@@ -141,11 +141,13 @@ def test_the_size_refusal_names_the_raw_device_of_the_same_interface(asound: Pat
         )
     assert error.value.next_action == (
         "Send it through the raw MIDI device of the same interface, which carries messages "
-        f"of any size (--port {asound}/midiC1D0 (hw:1,0)), or send a file without that part."
+        f"of any size (--port {asound}/midiC1D0 (hw:1,0)). Or leave that part out on purpose "
+        "with --leave-out combinations (the rest goes in)."
     )
     with pytest.raises(RestoreRefused) as error:
         plan_restore(read_dump_bytes(songs, "songs.syx"), 1, None, LIMIT)
     assert error.value.next_action == (
         "Use a MIDI interface on ALSA raw MIDI (--port hw:CARD,DEVICE; `m1-wizard ports` "
-        "lists them), CoreMIDI or Windows, or send a file without that part."
+        "lists them), CoreMIDI or Windows. Or leave that part out on purpose with "
+        "--leave-out combinations (the rest goes in)."
     )

@@ -162,3 +162,56 @@ class Transport(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class WrappedTransport(Transport):
+    """A transport that passes everything on to another one; a wrapper (the MIDI log, the
+    wizard's traffic view) overrides only what it adds to.
+
+    Args:
+        inner: The transport underneath.
+    """
+
+    def __init__(self, inner: Transport) -> None:
+        self._inner = inner
+
+    @property
+    def inner(self) -> Transport:
+        """The transport underneath."""
+        return self._inner
+
+    @property
+    def max_message_size(self) -> int | None:
+        """The inner transport's limit."""
+        return self._inner.max_message_size
+
+    @property
+    def raw_device(self) -> str | None:
+        """The inner transport's raw device of the same interface."""
+        return self._inner.raw_device
+
+    @property
+    def ports(self) -> PortPair:
+        """The inner transport's ports."""
+        return self._inner.ports
+
+    @property
+    def stray_bytes(self) -> int:
+        """The inner transport's count (see `Transport.stray_bytes`)."""
+        return self._inner.stray_bytes
+
+    def send(self, data: bytes) -> None:
+        """Send through the inner transport."""
+        self._inner.send(data)
+
+    def receive(self, timeout: float, *, on_bytes: ByteProgress | None = None) -> bytes | None:
+        """Receive from the inner transport."""
+        return self._inner.receive(timeout, on_bytes=on_bytes)
+
+    def clear_input(self) -> None:
+        """Clear the inner transport's input."""
+        self._inner.clear_input()
+
+    def close(self) -> None:
+        """Close the inner transport."""
+        self._inner.close()

@@ -29,8 +29,8 @@ from wizard.transport.base import (
     FIRST_REALTIME,
     ByteProgress,
     DamagedMessageError,
-    PortPair,
     Transport,
+    WrappedTransport,
 )
 
 FULL_HEX_LIMIT = 48
@@ -64,7 +64,7 @@ def log_line(seconds: float, direction: str, data: bytes) -> str:
     return f"{seconds:12.6f} {direction:<3} {len(data):6d} {abbreviate(data)}"
 
 
-class SpyTransport(Transport):
+class SpyTransport(WrappedTransport):
     """Passes everything through to `inner` and logs it.
 
     Args:
@@ -90,7 +90,7 @@ class SpyTransport(Transport):
         realtime: bool = False,
         on_failure: Callable[[str], None] | None = None,
     ) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._on_failure = on_failure
         self.failure: str | None = None
         """Why logging stopped part way; None while the log is written."""
@@ -112,26 +112,6 @@ class SpyTransport(Transport):
             f"{inner.max_message_size or 'no limit'}"
         )
         self._started = True  # from here on a write error stops the log, not the transfer
-
-    @property
-    def max_message_size(self) -> int | None:
-        """The inner transport's limit."""
-        return self._inner.max_message_size
-
-    @property
-    def inner(self) -> Transport:
-        """The transport being logged."""
-        return self._inner
-
-    @property
-    def raw_device(self) -> str | None:
-        """The inner transport's raw device of the same interface."""
-        return self._inner.raw_device
-
-    @property
-    def ports(self) -> PortPair:
-        """The inner transport's ports."""
-        return self._inner.ports
 
     def send(self, data: bytes) -> None:
         """Send through the inner transport; log the message, or why it was refused."""
@@ -157,11 +137,6 @@ class SpyTransport(Transport):
         else:
             self._write(log_line(self._elapsed(), "IN", data))
         return data
-
-    @property
-    def stray_bytes(self) -> int:
-        """The inner transport's count (see `Transport.stray_bytes`)."""
-        return self._inner.stray_bytes
 
     def clear_input(self) -> None:
         """Clear the inner transport's input."""

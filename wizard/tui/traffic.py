@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from wizard.transport.base import ByteProgress, PortPair, Transport
+from wizard.transport.base import ByteProgress, Transport, WrappedTransport
 
 if TYPE_CHECKING:  # the feed is made with the app; the MIDI log's widgets come later
     from wizard.tui.widgets.midi_log import Direction, MidiLog
@@ -47,7 +47,7 @@ class TrafficFeed:
             view.add(direction, data, seconds)
 
 
-class TappedTransport(Transport):
+class TappedTransport(WrappedTransport):
     """Passes everything to `inner` and tells `feed` about each message sent or received.
 
     Args:
@@ -58,24 +58,9 @@ class TappedTransport(Transport):
     def __init__(self, inner: Transport, feed: TrafficFeed) -> None:
         from wizard.tui.widgets.midi_log import Direction
 
-        self._inner = inner
+        super().__init__(inner)
         self._feed = feed
         self._sent, self._received = Direction.OUT, Direction.IN
-
-    @property
-    def max_message_size(self) -> int | None:
-        """The inner transport's limit."""
-        return self._inner.max_message_size
-
-    @property
-    def raw_device(self) -> str | None:
-        """The inner transport's raw device of the same interface."""
-        return self._inner.raw_device
-
-    @property
-    def ports(self) -> PortPair:
-        """The inner transport's ports."""
-        return self._inner.ports
 
     def send(self, data: bytes) -> None:
         """Send, then report (a refused message is not reported as sent)."""
@@ -88,16 +73,3 @@ class TappedTransport(Transport):
         if data is not None:
             self._feed.publish(self._received, data)
         return data
-
-    @property
-    def stray_bytes(self) -> int:
-        """The inner transport's count (see `Transport.stray_bytes`)."""
-        return self._inner.stray_bytes
-
-    def clear_input(self) -> None:
-        """Clear the inner transport's input."""
-        self._inner.clear_input()
-
-    def close(self) -> None:
-        """Close the inner transport."""
-        self._inner.close()
