@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from wizard.device.progress import ProgressReport, ignore_progress
+from wizard.engine.facts import Facts
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
 
@@ -33,6 +34,7 @@ class Session:
         initialised_confirmed: The person confirmed the memory holds only initialised data.
         recalled: `run_backup` and `initialised_confirmed` were read from the journal on
             resume and not established again since, so they are checked before trusted.
+        facts: What this run has already established (asked once, reused).
         report: Where progress goes.
         now: The clock for journal entries and the maintenance log.
     """
@@ -47,5 +49,6 @@ class Session:
     sent: SentRecord | None = None
     initialised_confirmed: bool = False
     recalled: bool = False
+    facts: Facts = field(default_factory=Facts)
     report: ProgressReport = ignore_progress
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from wizard.engine.checks import run_check
 from wizard.engine.checks.result import CheckResult, Verdict, failed
 from wizard.engine.endings import DONE, StepEnd, StepOutcome
+from wizard.engine.facts import PROGRAM_00, display_covers, program_00_words
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
 from wizard.engine.plan import PlannedStep
 from wizard.engine.session import Session
@@ -89,13 +90,23 @@ def keys(ctx: StepContext, step: KeysStep) -> StepOutcome:
     return DONE
 
 
+def _filled(ctx: StepContext, text: str) -> str:
+    """`{program_00}` becomes program 00 of the file sent in this run."""
+    if PROGRAM_00 not in text:
+        return text
+    sent = ctx.session.sent
+    return text.replace(PROGRAM_00, program_00_words(sent.path if sent else None))
+
+
 def confirm(ctx: StepContext, step: ConfirmStep) -> StepOutcome:
-    """A yes/no question; "no" shows the advice and offers retry, skip or abort."""
-    while not ctx.operator.confirm(step.question, step.expect):
+    """A yes/no question; "no" shows the advice for that answer and offers retry, skip or
+    abort."""
+    question, expect = _filled(ctx, step.question), _filled(ctx, step.expect)
+    while not ctx.operator.confirm(question, expect):
         problem = failed(
             "confirm",
-            f"The answer to “{step.question}” was no.",
-            step.if_not or "Go over the previous steps again, then answer once more.",
+            f"The answer to “{question}” was no.",
+            _filled(ctx, step.if_not) or "Go over the previous steps again, then answer once more.",
         )
         outcome = after_failure(ctx, problem, can_skip=True)
         if outcome is not None:
@@ -116,7 +127,12 @@ def ask(ctx: StepContext, step: InputStep) -> StepOutcome:
 
 def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
     """Ask what MIDI could not tell (e.g. the sequencer protect); "no" turns PASS into FAIL."""
-    if not result.question or ctx.operator.confirm(result.question, ""):
+    if not result.question:
+        return result
+    if display_covers(ctx.session.facts.shown, result.answered_by):
+        seen = f"{result.reason} The display already showed {result.answered_by}."
+        return CheckResult(result.check, result.status, seen)
+    if ctx.operator.confirm(result.question, ""):
         return result
     return CheckResult(
         result.check,

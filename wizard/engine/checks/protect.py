@@ -252,4 +252,5 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         f"write of unchanged data.{moved}{back}",
         question=SEQUENCE_QUESTION,
         if_not=SEQUENCE_IF_NOT,
+        answered_by="Seq:OFF",
     )

@@ -38,6 +38,7 @@ from wizard.tui.widgets.check_status import CheckState
 TRANSFER_STEPS = (BackupStep, TransferStep)
 RETRYING = "Trying again"
 YOUR_ANSWER = "Waiting for your answer."
+SHOWN_ANSWER = "Done: the display shows this"
 DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
 
 
@@ -71,6 +72,7 @@ class StepQuestions(StepPage):
         self.setup = setup
         self._quitting = quitting
         self.validate: Validator | None = None
+        self.keys_shown = False
         self.modal: asyncio.Future[Any] | None = None
 
     # -- shown without a question ---------------------------------------------------------------
@@ -129,8 +131,13 @@ class StepQuestions(StepPage):
         return answer
 
     async def ask_keys(self, step: KeysStep) -> bool | Quit:
-        """Light the keys on the panel; in the demo each press goes to the emulated M1."""
-        self.keys = step
+        """Light the keys on the panel; in the demo each press goes to the emulated M1.
+
+        The panel guides, it does not gate: once the display shows what the step wants
+        (seen in the demo, or said by the person with a real M1) the step can be finished
+        without the remaining keys.
+        """
+        self.keys, self.keys_shown = step, False
         m1 = self.m1
         m1.show(display=self.live or bool(step.display), panel=True)
         m1.guide(step.keys, step.display)
@@ -142,15 +149,32 @@ class StepQuestions(StepPage):
             ]
         else:
             answers = [
-                Answer("yes", "Done: the display shows this", True, "primary"),
+                Answer("yes", SHOWN_ANSWER if step.display else "Done", True, "primary"),
                 Answer("no", "It did not work", False),
                 Answer("again", "Start the keys again", tool=True),
             ]
+        # The display may show what the step wants before any key is pressed.
+        self.screen.call_after_refresh(self.display_changed)
         try:
             answer: bool | Quit = await self._ask(answers, focus=m1.panel)
         finally:
             self.keys = None
+        self.keys_shown = answer is True and (
+            m1.display_matches() if self.live else bool(step.display)
+        )
         return answer
+
+    def display_changed(self) -> None:
+        """Demo: a key was pressed; once the display shows what the step wants, Continue
+        is possible even with keys of the sequence left."""
+        step = self.keys
+        bar = self.bar
+        if step is None or not self.live or not step.display or not bar.has("yes"):
+            return
+        if self.m1.display_matches() and not self.m1.panel.sequence_done:
+            self.m1.show_shown_early()
+            button = bar.button("yes")
+            button.disabled = False
 
     def keys_done(self) -> None:
         """The last key of the sequence was pressed: Continue becomes possible."""
