@@ -17,6 +17,7 @@ class CheckState(Enum):
     PASS = "pass"
     FAIL = "fail"
     CANNOT_TELL = "cannot-tell"
+    ANSWERED_NO = "answered-no"  # the person's answer, not a fault: advice follows
 
 
 HEADINGS = {
@@ -24,6 +25,7 @@ HEADINGS = {
     CheckState.PASS: "✓ Passed",
     CheckState.FAIL: "✗ Failed",
     CheckState.CANNOT_TELL: "? Cannot tell",
+    CheckState.ANSWERED_NO: "You answered no",
 }
 """Words (and a sign, for people who cannot tell the colours apart) per state."""
 
@@ -73,7 +75,7 @@ class CheckStatus(Static):
         border-left: thick $error;
         background: $error-muted;
     }
-    CheckStatus.-cannot-tell {
+    CheckStatus.-cannot-tell, CheckStatus.-answered-no {
         border-left: thick $warning;
         background: $warning-muted;
     }

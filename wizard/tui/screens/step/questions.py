@@ -38,6 +38,8 @@ from wizard.tui.widgets.check_status import CheckState
 TRANSFER_STEPS = (BackupStep, TransferStep)
 RETRYING = "Trying again"
 YOUR_ANSWER = "Waiting for your answer."
+PERSON_ANSWERS = ("confirm", "keys")
+"""Failures that are the person's "no" (a question, keys that did not work)."""
 SHOWN_ANSWER = "Done: the display shows this"
 DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
 
@@ -254,14 +256,21 @@ class StepQuestions(StepPage):
         """The failure in one sentence and its fix, with the keys the fix names lit."""
         check = self.check
         check.display = True
-        check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
+        # A "no" from the person is an answer, not a fault: advice for it, no bug report.
+        answered_no = result.check in PERSON_ANSWERS
+        if result.check == "confirm":
+            check.show(CheckState.ANSWERED_NO, "", result.fix)
+        elif answered_no:
+            check.show(CheckState.ANSWERED_NO, result.reason, result.fix)
+        else:
+            check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
         await self.fresh_transfer_view()
         named = keys_named(result.fix)
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)
         rig = self.setup.rig
-        if rig is not None:
+        if rig is not None and not answered_no:
             self.note(f"MIDI log for a bug report: {rig.log_path}")
         answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
         if can_skip:
