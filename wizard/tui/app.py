@@ -116,14 +116,17 @@ class WizardApp(App[int]):
             )
             return
         if self.rig is None and needs_midi(procedure, self.procedures.procedures):
-            from wizard.tui.screens.connect import ConnectScreen
+            from wizard.tui.screens.connect import ConnectScreen, sends_sounds
 
             def connected(connection: ConnectResult | None) -> None:
                 if connection is not None:
                     self._use(connection)
                     self._begin(procedure, restart)
 
-            self.push_screen(ConnectScreen(self.launch, self.feed, procedure.title), connected)
+            library = self.procedures.procedures
+            offer = sends_sounds(procedure, library)
+            screen = ConnectScreen(self.launch, self.feed, procedure.title, offer_loop_test=offer)
+            self.push_screen(screen, connected)
             return
         self._begin(procedure, restart)
 
