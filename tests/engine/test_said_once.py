@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.engine.test_shipped_procedures import run_shipped
+from wizard.demo.scripted import ScriptedOperator
 from wizard.emulator import build_state
+from wizard.procedure.model import KeysStep
 
 FACTORY_PROGRAM_00 = build_state("factory").memory.programs[0]
 
@@ -40,7 +44,7 @@ def test_used_checklist_asks_about_the_battery_positively_after_power_on(
     paths = [p.path for p in operator.positions]
     assert paths[1:3] == ["used-m1-checklist/connect", "used-m1-checklist/battery-fine"]
     assert operator.texts("confirm")[0] == (
-        "Did the M1 start with a program name on the display, and no “Battery Low” message?"
+        "Did the M1 start up showing the name of a sound, and no “Battery Low” message?"
     )
 
 
@@ -62,3 +66,20 @@ def test_battery_replacement_gives_no_songs_warning_on_a_wiped_memory(tmp_path: 
         f"Play a few keys. Do you hear a sound, and does the display show program 00 "
         f"“{name}”, as in your file?"
     )
+
+
+def test_last_look_waits_for_the_new_name_on_the_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The M1 keeps showing the sound from before the transfer: "Program 00" alone would
+    # match a display that still shows the old name.
+    displays: list[tuple[str, ...]] = []
+    original = ScriptedOperator.keys
+
+    def recording(self: ScriptedOperator, step: KeysStep) -> bool:
+        displays.append(step.display)
+        return original(self, step)
+
+    monkeypatch.setattr(ScriptedOperator, "keys", recording)
+    run_shipped("used-m1-checklist", tmp_path)
+    assert displays[-1] == (f"Program 00 {program_00_name()}",)

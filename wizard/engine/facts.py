@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.errors import WizardError
-from wizard.m1 import AllDataDump, AllProgramsDump
+from wizard.m1 import AllDataDump, AllProgramsDump, KorgMessage
 from wizard.m1.factory_set import recognise
 from wizard.m1.syx_file import read_dump_file
 from wizard.procedure.model import (
@@ -27,6 +27,9 @@ ANSWERS_MIDI = frozenset({"m1_responds", "exclusive_enabled"})
 PROGRAM_00 = "{program_00}"
 """Written in a confirm step's question or expect: the name of program 00 in the file sent."""
 PROGRAM_00_UNKNOWN = "program 00 of the file you sent"
+PROGRAM_00_NAME = "{program_00_name}"
+"""Written in a keys step's display: the bare name of program 00 in the file sent (empty
+when it is not known), so that a display still showing the old sound does not match."""
 
 
 @dataclass
@@ -97,17 +100,28 @@ def step_done(facts: Facts, step: Step, *, done: bool = True, shown: bool = Fals
             facts.fresh.add("matches_file")
 
 
-def program_00_words(path: Path | None) -> str:
-    """Program 00 of the file sent, e.g. '"Universe" (Korg's factory sounds)'."""
+def _program_00(path: Path | None) -> tuple[str, tuple[KorgMessage, ...]]:
+    """The name of program 00 in the file at `path` ("" when unknown), with its dumps."""
     if path is None:
-        return PROGRAM_00_UNKNOWN
+        return "", ()
     try:
         dumps = read_dump_file(path).dumps
     except WizardError:
-        return PROGRAM_00_UNKNOWN
+        return "", ()
     names = [d.programs[0].name for d in dumps if isinstance(d, (AllProgramsDump, AllDataDump))]
-    if not names:
+    return (names[-1].strip() if names else ""), dumps
+
+
+def program_00_name(path: Path | None) -> str:
+    """The bare name of program 00 in the file sent; empty when it is not known."""
+    return _program_00(path)[0]
+
+
+def program_00_words(path: Path | None) -> str:
+    """Program 00 of the file sent, e.g. 'program 00 “Universe”, as in Korg's factory sounds'."""
+    name, dumps = _program_00(path)
+    if not name:
         return PROGRAM_00_UNKNOWN
     found = recognise(dumps)
-    named = f"program 00 “{names[-1].strip()}”"
+    named = f"program 00 “{name}”"
     return f"{named}, as in {found.name}" if found is not None else f"{named}, as in your file"

@@ -3,12 +3,18 @@ safety, keys, confirm, input and check (backup and transfer are in `transfer_ste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wizard.engine.checks import run_check
 from wizard.engine.checks.result import CheckResult, Verdict, failed
 from wizard.engine.endings import DONE, StepEnd, StepOutcome
-from wizard.engine.facts import PROGRAM_00, display_covers, program_00_words
+from wizard.engine.facts import (
+    PROGRAM_00,
+    PROGRAM_00_NAME,
+    display_covers,
+    program_00_name,
+    program_00_words,
+)
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
 from wizard.engine.plan import PlannedStep
 from wizard.engine.session import Session
@@ -76,8 +82,20 @@ def safety(ctx: StepContext, step: SafetyStep) -> StepOutcome:
     return DONE
 
 
+def _keys_filled(ctx: StepContext, step: KeysStep) -> KeysStep:
+    """`{program_00_name}` in the display becomes the name of program 00 in the file sent,
+    so that a display still showing the sound from before does not count as done."""
+    if not any(PROGRAM_00_NAME in line for line in step.display):
+        return step
+    sent = ctx.session.sent
+    name = program_00_name(sent.path if sent else None)
+    lines = tuple(" ".join(line.replace(PROGRAM_00_NAME, name).split()) for line in step.display)
+    return replace(step, display=lines)
+
+
 def keys(ctx: StepContext, step: KeysStep) -> StepOutcome:
     """Guide the person through the keys; offer retry, skip or abort when not done."""
+    step = _keys_filled(ctx, step)
     while not ctx.operator.keys(step):
         problem = failed(
             "keys",

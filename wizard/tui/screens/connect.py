@@ -42,8 +42,9 @@ INTRO = (
 DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
 LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
 SILENT_EXPECTED = (
-    "That is expected while the M1 is switched off or unplugged, or while its exclusive "
-    "filter is still off (as after a lost memory, and on many second-hand units): it then "
+    "That is expected while the M1 is switched off or unplugged, or while its Excl filter "
+    "(the switch that lets sound banks in over MIDI) is still off, as after a lost memory "
+    "and on many second-hand units: it then "
     f"ignores the computer until MIDI is enabled on it ({ENABLE_MIDI_KEYS}). The procedure "
     "says when to connect and shows the keys, so press Continue."
 )
