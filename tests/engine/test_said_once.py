@@ -53,7 +53,7 @@ def test_last_look_names_program_00_from_the_file_sent(tmp_path: Path) -> None:
     name = program_00_name()
     assert operator.texts("keys")[-1] == "PROG, 00"
     assert operator.texts("confirm")[-1] == (
-        f"Does the display show program 00 “{name}”, as in your file?"
+        f"Press PROG, then 0 twice. Does the display show program 00 “{name}”, as in your file?"
     )
     assert not any("UP, then DOWN" in q for q in operator.texts("confirm"))
 
@@ -81,5 +81,5 @@ def test_last_look_waits_for_the_new_name_on_the_display(
         return original(self, step)
 
     monkeypatch.setattr(ScriptedOperator, "keys", recording)
-    run_shipped("used-m1-checklist", tmp_path)
+    run_shipped("battery-replacement", tmp_path)
     assert displays[-1] == (f"Program 00 {program_00_name()}",)
