@@ -44,7 +44,7 @@ def test_used_checklist_asks_about_the_battery_positively_after_power_on(
     paths = [p.path for p in operator.positions]
     assert paths[1:3] == ["used-m1-checklist/connect", "used-m1-checklist/battery-fine"]
     assert operator.texts("confirm")[0] == (
-        "Did the M1 start up showing the name of a sound, and no “Battery Low” message?"
+        "Did the M1 start up straight to the name of a sound, as it should?"
     )
 
 

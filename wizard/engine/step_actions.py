@@ -31,8 +31,9 @@ from wizard.procedure.model import (
 
 INITIALISED_CHECK = "memory_initialised"
 INITIALISED_QUESTION = (
-    "The M1's memory looks initialised. Do you confirm that it holds nothing you want to "
-    "keep? Then sound banks may be sent into it without a backup first."
+    "The M1's memory holds only the blank sounds it starts with after losing its memory. "
+    "Do you confirm that it holds nothing you want to keep? Then sound banks may be sent "
+    "into it without a backup first."
 )
 DONE_BUTTON = "Done"
 
