@@ -10,6 +10,7 @@ import pytest
 
 from tests.device.helpers import connect, ready_state
 from tests.engine.helpers import factory_file, link_of
+from wizard.demo.loop_cable import loop_test
 from wizard.demo.scripted import Script, ScriptedOperator
 from wizard.emulator import build_state
 from wizard.emulator.initial import initialised_memory
@@ -195,6 +196,8 @@ def run_shipped(procedure: str, folder: Path) -> tuple[M1State, Session, Scripte
     state = START.get(procedure, lambda: ready_state("factory"))()
     _, exchange = connect(state)
     session = Session(UnitFolder(folder / "home", "unit"), exchange)
+    if procedure == "interface-test":
+        session.loop = loop_test  # the interface's OUT wired to its own IN
     operator = ScriptedOperator(
         Script(files=files_for(procedure, session, folder)), link_of(session)
     )

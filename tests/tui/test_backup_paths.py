@@ -1,12 +1,13 @@
 """Where the files are: a backup is shown with its full path and its folder from the moment
 it is saved, at the "keep the file safe" step and on the completion screen; p copies the
-path; in the demo the wizard says that the folder is temporary."""
+path; in the demo the wizard says that the backup is of the emulated M1."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.tui.person import SIZE, Person, demo_launch
+from wizard.operations.words import DEMO_FILES_TEMPORARY
 
 
 async def test_the_backup_is_shown_with_its_path_and_copied_with_p(tmp_path: Path) -> None:
@@ -26,8 +27,7 @@ async def test_the_backup_is_shown_with_its_path_and_copied_with_p(tmp_path: Pat
         expected = (
             f"Backup file: {saved}\n"
             f"In the folder: {saved.parent}\n"
-            "Demo: this folder is temporary and is removed when the wizard closes; copy the "
-            "file elsewhere to keep it.\n"
+            f"{DEMO_FILES_TEMPORARY}\n"
             "(p: copy the backup's path)"
         )
         assert shown_at_keep_it == expected

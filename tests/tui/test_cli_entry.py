@@ -83,7 +83,7 @@ def test_demo_opens_the_chosen_scenario_in_a_folder_of_its_own(
     launch = opened.launch
     assert launch is not None and launch.demo == "used" and launch.unit == "demo-m1"
     assert launch.home != tmp_path  # never mixed with a real M1's journal
-    assert not launch.home.exists()  # and removed when the demo closes
+    assert not launch.home.exists()  # nothing is made before the app runs
     assert main(["--demo"]) == 0
     assert opened.launch is not None and opened.launch.demo == "battery-dead"
 

@@ -29,6 +29,7 @@ class Screen:
         self.answer = answer
         self.progress: list[Progress] = []
         self.notices: list[str] = []
+        self.keys_shown = False
 
     async def show_step(self, step: Step, position: StepPosition) -> None:
         return None

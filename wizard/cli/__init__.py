@@ -4,8 +4,8 @@ runs; without a sub-command on a terminal (or with `--demo`) it opens the Textua
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: the emulated M1's state (default battery-dead: its memory was "
         "just lost; used: a stranger's M1; factory: factory sounds)",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="with --demo: start the demo afresh (the emulated M1, its journal and backups "
+        "are otherwise kept between runs, so a stopped run resumes)",
+    )
     # Each command's module is imported only when that command runs (or for --help).
     parser.add_subparsers(dest="command", metavar="COMMAND", action=LazyCommands)
     return parser
@@ -57,9 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(stop.code or 0)
     if args.demo_scenario is not None and not args.demo:
         return _usage(parser, "--scenario goes with --demo.")
+    if args.fresh and not args.demo:
+        return _usage(parser, "--fresh goes with --demo.")
     if args.command is None:
         if args.demo or on_terminal():
-            return open_wizard(args.demo, args.demo_scenario)
+            return open_wizard(args.demo, args.demo_scenario, args.fresh)
         parser.print_help()
         return exit_codes.OK
     if args.demo:
@@ -88,9 +96,10 @@ def _usage(parser: argparse.ArgumentParser, message: str) -> int:
     return exit_codes.USAGE
 
 
-def open_wizard(demo: bool, scenario: str | None) -> int:
-    """Open the Textual wizard: the demo keeps its files in a temporary folder, removed when
-    it closes, so it never mixes with a real M1's journal; otherwise the data folder."""
+def open_wizard(demo: bool, scenario: str | None, fresh: bool = False) -> int:
+    """Open the Textual wizard on the data folder; the demo keeps its emulated M1, journal
+    and backups in a demo folder of their own (one per scenario, never mixed with a real
+    M1's), so that a run resumes when the demo is opened again; `fresh` empties it first."""
     from wizard.operations.unit import data_home
     from wizard.tui.app import run_app
     from wizard.tui.launch import DEFAULT_SCENARIO, Launch
@@ -98,9 +107,17 @@ def open_wizard(demo: bool, scenario: str | None) -> int:
     if not demo:
         run_app(Launch(home=data_home()))
         return exit_codes.OK
-    with tempfile.TemporaryDirectory(prefix="m1-wizard-demo-") as folder:
-        run_app(Launch(home=Path(folder), unit="demo-m1", demo=scenario or DEFAULT_SCENARIO))
+    chosen = scenario or DEFAULT_SCENARIO
+    folder = demo_folder(data_home(), chosen)
+    if fresh:
+        shutil.rmtree(folder, ignore_errors=True)
+    run_app(Launch(home=folder, unit="demo-m1", demo=chosen))
     return exit_codes.OK
+
+
+def demo_folder(home: Path, scenario: str) -> Path:
+    """Where the demo in `scenario` keeps its files: `<data folder>/demo/<scenario>`."""
+    return home / "demo" / scenario
 
 
 if __name__ == "__main__":

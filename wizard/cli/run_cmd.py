@@ -155,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
         _header(procedure, unit)
         operator = TerminalOperator(connection.link if connection else None)
         session = Session(unit, connection.exchange if connection else None)
+        if args.emulated:
+            from wizard.demo.loop_cable import loop_test
+
+            session.loop = loop_test  # no cable to loop with the emulated M1: emulate one
         outcome = Engine(
             procedure, loaded.procedures, session, operator, restart=args.restart
         ).run()

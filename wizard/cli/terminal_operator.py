@@ -112,6 +112,10 @@ class TerminalOperator:
             self._write(f"  (The procedure expects: {' / '.join(step.display)})")
         return True
 
+    def display_shown(self, step: KeysStep) -> bool:
+        """Emulated: the display is read; with a real M1 the person was not asked."""
+        return self.link is not None and display_matches(step.display, display_of(self.link))
+
     def confirm(self, question: str, expect: str) -> bool:
         """Ask until the answer is yes or no."""
         self._show(question, "  ")

@@ -136,6 +136,10 @@ class ScriptedOperator:
                 )
         return self._take(self.script.keys_done, True)
 
+    def display_shown(self, step: KeysStep) -> bool:
+        """True when the emulated display shows what the step wants (never without one)."""
+        return self.link is not None and display_matches(step.display, display_of(self.link))
+
     def confirm(self, question: str, expect: str) -> bool:
         """The scripted yes/no."""
         self._note("confirm", question)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wizard.device.exchange import Exchange, Timeouts
 from wizard.emulator import M1Emulator, Timing, build_state
+from wizard.emulator.state import M1State
 from wizard.errors import WizardError
 from wizard.m1.constants import WIRE_BYTES_PER_SECOND
 from wizard.transport.base import Transport
@@ -29,6 +30,8 @@ class ConnectionRequest:
     Attributes:
         ports: The MIDI ports to open; ignored when `emulated` is set.
         emulated: The built-in emulated M1's scenario; None for a real M1.
+        emulated_state: The emulated M1's state to start from instead of the scenario's
+            (the demo's M1 as it was left last time).
         timing: The emulated M1's speed (instant unless real timing is wanted).
         log: Append every MIDI message to this file; None for no log.
         quiet_log: Leave empty waits out of the log (the wizard polls in short slices).
@@ -41,6 +44,7 @@ class ConnectionRequest:
 
     ports: PortChoice = field(default_factory=PortChoice)
     emulated: str | None = None
+    emulated_state: M1State | None = None
     timing: Timing = field(default_factory=Timing.instant)
     log: Path | None = None
     quiet_log: bool = False
@@ -107,7 +111,8 @@ def open_connection(request: ConnectionRequest) -> Connection:
     link: EmulatorLink | None = None
     transport: Transport
     if request.emulated is not None:
-        link = EmulatorLink(M1Emulator(build_state(request.emulated), timing=request.timing))
+        state = request.emulated_state or build_state(request.emulated)
+        link = EmulatorLink(M1Emulator(state, timing=request.timing))
         transport = link
         wire = None if request.timing.wire_rate is None else float(WIRE_BYTES_PER_SECOND)
         name = f"built-in emulated M1 ({request.emulated})"

@@ -79,6 +79,12 @@ class Operator(Protocol):
         """
         ...
 
+    def display_shown(self, step: KeysStep) -> bool:
+        """After `keys` returned True: True when the display was seen (by the wizard, or
+        by the person who said so) to show what the step wants, so questions about that
+        display need not be asked again."""
+        ...
+
     def confirm(self, question: str, expect: str) -> bool:
         """A yes/no question; `expect` says what the person should see for yes."""
         ...

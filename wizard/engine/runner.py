@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from wizard.engine import step_actions, transfer_steps
 from wizard.engine.endings import RunOutcome, RunStatus, StepEnd, StepOutcome
+from wizard.engine.facts import already_established, step_done
 from wizard.engine.operator import Navigation, Operator, OperatorQuit, StepPosition
 from wizard.engine.plan import PlannedStep, plan_steps
 from wizard.engine.replay import RunReplay, latest_unit_backup, replay_run
@@ -183,12 +184,23 @@ class Engine:
                     continue
                 self.operator.notice(NO_GOING_BACK)
             ctx = StepContext(self.session, self.operator, log, planned)
+            known = already_established(self.session.facts, planned.step)
+            if known is not None and not planned.step.irreversible:
+                # Said once: a fact this run already established is not asked again.
+                self.operator.notice(known)
+                log.write(Event.STEP_DONE, planned.path, name="", value="")
+                step_done(self.session.facts, planned.step)
+                self._index += 1
+                continue
             if planned.step.irreversible and not isinstance(planned.step, TransferStep):
                 self._warn_irreversible(planned.step)
             outcome = _do(ctx)
             if outcome.end is StepEnd.ABORTED:
                 log.write(Event.ABORTED, planned.path, reason=outcome.reason)
                 return index
+            done, step = outcome.end is StepEnd.DONE, planned.step
+            shown = done and isinstance(step, KeysStep) and self.operator.display_shown(step)
+            step_done(self.session.facts, planned.step, done=done, shown=shown)
             if outcome.end is StepEnd.SKIPPED:
                 log.write(Event.STEP_SKIPPED, planned.path, reason=outcome.reason)
             else:

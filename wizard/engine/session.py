@@ -9,12 +9,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from wizard.device.progress import ProgressReport, ignore_progress
+from wizard.engine.facts import Facts
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
 
 if TYPE_CHECKING:  # named in annotations only; the wizard's home screen needs neither
     from wizard.device.detect import Detection
     from wizard.device.exchange import Exchange
+    from wizard.device.loopback import LoopbackResult
 
 
 @dataclass
@@ -33,6 +35,9 @@ class Session:
         initialised_confirmed: The person confirmed the memory holds only initialised data.
         recalled: `run_backup` and `initialised_confirmed` were read from the journal on
             resume and not established again since, so they are checked before trusted.
+        loop: Runs the interface test somewhere other than on the connection's ports (the
+            demo's emulated loop cable); None for the connection's own ports.
+        facts: What this run has already established (asked once, reused).
         report: Where progress goes.
         now: The clock for journal entries and the maintenance log.
     """
@@ -47,5 +52,7 @@ class Session:
     sent: SentRecord | None = None
     initialised_confirmed: bool = False
     recalled: bool = False
+    loop: Callable[[], LoopbackResult] | None = None
+    facts: Facts = field(default_factory=Facts)
     report: ProgressReport = ignore_progress
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

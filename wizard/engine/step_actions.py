@@ -3,11 +3,18 @@ safety, keys, confirm, input and check (backup and transfer are in `transfer_ste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wizard.engine.checks import run_check
 from wizard.engine.checks.result import CheckResult, Verdict, failed
 from wizard.engine.endings import DONE, StepEnd, StepOutcome
+from wizard.engine.facts import (
+    PROGRAM_00,
+    PROGRAM_00_NAME,
+    display_covers,
+    program_00_name,
+    program_00_words,
+)
 from wizard.engine.operator import Operator, OperatorQuit, Recovery
 from wizard.engine.plan import PlannedStep
 from wizard.engine.session import Session
@@ -24,8 +31,9 @@ from wizard.procedure.model import (
 
 INITIALISED_CHECK = "memory_initialised"
 INITIALISED_QUESTION = (
-    "The M1's memory looks initialised. Do you confirm that it holds nothing you want to "
-    "keep? Then sound banks may be sent into it without a backup first."
+    "The M1's memory holds only the blank sounds it starts with after losing its memory. "
+    "Do you confirm that it holds nothing you want to keep? Then sound banks may be sent "
+    "into it without a backup first."
 )
 DONE_BUTTON = "Done"
 
@@ -75,8 +83,20 @@ def safety(ctx: StepContext, step: SafetyStep) -> StepOutcome:
     return DONE
 
 
+def _keys_filled(ctx: StepContext, step: KeysStep) -> KeysStep:
+    """`{program_00_name}` in the display becomes the name of program 00 in the file sent,
+    so that a display still showing the sound from before does not count as done."""
+    if not any(PROGRAM_00_NAME in line for line in step.display):
+        return step
+    sent = ctx.session.sent
+    name = program_00_name(sent.path if sent else None)
+    lines = tuple(" ".join(line.replace(PROGRAM_00_NAME, name).split()) for line in step.display)
+    return replace(step, display=lines)
+
+
 def keys(ctx: StepContext, step: KeysStep) -> StepOutcome:
     """Guide the person through the keys; offer retry, skip or abort when not done."""
+    step = _keys_filled(ctx, step)
     while not ctx.operator.keys(step):
         problem = failed(
             "keys",
@@ -89,13 +109,23 @@ def keys(ctx: StepContext, step: KeysStep) -> StepOutcome:
     return DONE
 
 
+def _filled(ctx: StepContext, text: str) -> str:
+    """`{program_00}` becomes program 00 of the file sent in this run."""
+    if PROGRAM_00 not in text:
+        return text
+    sent = ctx.session.sent
+    return text.replace(PROGRAM_00, program_00_words(sent.path if sent else None))
+
+
 def confirm(ctx: StepContext, step: ConfirmStep) -> StepOutcome:
-    """A yes/no question; "no" shows the advice and offers retry, skip or abort."""
-    while not ctx.operator.confirm(step.question, step.expect):
+    """A yes/no question; "no" shows the advice for that answer and offers retry, skip or
+    abort."""
+    question, expect = _filled(ctx, step.question), _filled(ctx, step.expect)
+    while not ctx.operator.confirm(question, expect):
         problem = failed(
             "confirm",
-            f"The answer to “{step.question}” was no.",
-            step.if_not or "Go over the previous steps again, then answer once more.",
+            f"The answer to “{question}” was no.",
+            _filled(ctx, step.if_not) or "Go over the previous steps again, then answer once more.",
         )
         outcome = after_failure(ctx, problem, can_skip=True)
         if outcome is not None:
@@ -116,7 +146,12 @@ def ask(ctx: StepContext, step: InputStep) -> StepOutcome:
 
 def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
     """Ask what MIDI could not tell (e.g. the sequencer protect); "no" turns PASS into FAIL."""
-    if not result.question or ctx.operator.confirm(result.question, ""):
+    if not result.question:
+        return result
+    if display_covers(ctx.session.facts.shown, result.answered_by):
+        seen = f"{result.reason} The display already showed {result.answered_by}."
+        return CheckResult(result.check, result.status, seen)
+    if ctx.operator.confirm(result.question, ""):
         return result
     return CheckResult(
         result.check,

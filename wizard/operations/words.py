@@ -107,8 +107,8 @@ def backup_where(path: Path) -> str:
 
 
 DEMO_FILES_TEMPORARY = (
-    "Demo: this folder is temporary and is removed when the wizard closes; copy the file "
-    "elsewhere to keep it."
+    "Demo: this backup is of the emulated M1, not of a real one; it stays in the demo's "
+    "folder until the demo is started afresh (m1-wizard --demo --fresh)."
 )
 COPY_PATH = "Copy the backup's path"
 PATH_COPIED = "The backup's path is on the clipboard."

@@ -58,6 +58,10 @@ _CHECKS = (
     CheckSpec("card_present", "A memory card is in the slot."),
     CheckSpec("card_writable", "The card in the slot can be written to."),
     CheckSpec("exclusive_enabled", "The M1 answers system-exclusive requests."),
+    CheckSpec(
+        "interface_loopback",
+        "The MIDI interface, its OUT wired to its own IN, carries a long message unchanged.",
+    ),
 )
 
 CHECKS: Mapping[str, CheckSpec] = MappingProxyType({c.name: c for c in _CHECKS})

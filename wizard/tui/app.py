@@ -123,14 +123,17 @@ class WizardApp(App[int]):
             )
             return
         if self.rig is None and self.library.needs_midi(procedure.id):
-            from wizard.tui.screens.connect import ConnectScreen
+            from wizard.tui.screens.connect import ConnectScreen, sends_sounds
 
             def connected(connection: ConnectResult | None) -> None:
                 if connection is not None:
                     self._use(connection)
                     self._begin(procedure, restart)
 
-            self.push_screen(ConnectScreen(self.launch, self.feed, procedure.title), connected)
+            library = self.procedures.procedures
+            offer = sends_sounds(procedure, library)
+            screen = ConnectScreen(self.launch, self.feed, procedure.title, offer_loop_test=offer)
+            self.push_screen(screen, connected)
             return
         self._begin(procedure, restart)
 
@@ -163,6 +166,7 @@ class WizardApp(App[int]):
 
     def _run_left(self, outcome: RunOutcome | None) -> None:
         self.last_outcome = outcome
+        self._keep_demo_m1()
         # The home screen is rebuilt so that its resume entry matches the journal.
         self.switch_screen(self._home())
 
@@ -204,9 +208,21 @@ class WizardApp(App[int]):
                 if isinstance(screen, step.StepScreen):
                     await screen.stop_and_wait()
                     self.last_outcome = screen.outcome
+        self._keep_demo_m1()
         if self.rig is not None:
             self.rig.close()
         self.exit(0)
+
+    def _keep_demo_m1(self) -> None:
+        """The demo's emulated M1 is kept with its journal, so a run resumes next time."""
+        if self.rig is None or not self.launch.is_demo:
+            return
+        from wizard.tui.rig import keep_demo_m1
+
+        try:
+            keep_demo_m1(self.rig, self.launch.home)
+        except WizardError as error:
+            self.notify(f"{error.message} {error.next_action}", severity="warning")
 
 
 def run_app(launch: Launch) -> WizardApp:

@@ -51,6 +51,11 @@ class StepView(Protocol):
         """Guide a key sequence; True when done."""
         ...
 
+    @property
+    def keys_shown(self) -> bool:
+        """The last keys step ended with its display seen to show what it wants."""
+        ...
+
     async def ask_confirm(self, question: str, expect: str) -> bool | Quit:
         """A yes/no question."""
         ...
@@ -151,6 +156,10 @@ class TuiOperator:
         """The drawn panel guides the sequence (and, in the demo, presses the keys)."""
         answer: bool = self._call(self._view.ask_keys, step)
         return answer
+
+    def display_shown(self, step: KeysStep) -> bool:
+        """Seen in the demo, or "the display shows this" said by the person."""
+        return self._view.keys_shown
 
     def confirm(self, question: str, expect: str) -> bool:
         """Yes or no."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from wizard.demo.saved_m1 import load_m1, save_m1
 from wizard.device.connection import Connection, ConnectionRequest, open_connection
 from wizard.device.exchange import Timeouts
 from wizard.emulator import Timing
@@ -52,7 +53,8 @@ def demo_rig(
     timeouts: Timeouts | None = None,
     notice: Callable[[str], None] | None = None,
 ) -> Connection:
-    """The built-in emulated M1 in `scenario`, behind the in-process link.
+    """The built-in emulated M1 behind the in-process link: as the last run in `home` left
+    it, else fresh in `scenario`.
 
     `notice` hears of waits the person should know about (from the connecting thread).
 
@@ -60,7 +62,19 @@ def demo_rig(
         WizardError: The log file cannot be written, or no scenario has that name.
     """
     request = _request(home, feed, now, timeouts, notice)
-    return open_connection(replace(request, emulated=scenario, timing=timing))
+    kept = load_m1(home)  # the demo's M1 as the last run left it
+    return open_connection(replace(request, emulated=scenario, emulated_state=kept, timing=timing))
+
+
+def keep_demo_m1(rig: Connection, home: Path) -> None:
+    """Keep the demo's emulated M1 in `home` for the next run (nothing for a real M1).
+
+    Raises:
+        WizardError: The file cannot be written.
+    """
+    if rig.link is not None:
+        with rig.link.locked() as emulator:
+            save_m1(emulator.state, home)
 
 
 def port_rig(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from wizard.engine.checks.interface import interface_loopback
 from wizard.engine.checks.memory import matches_backup, matches_file, memory_initialised
 from wizard.engine.checks.mode import allocation_is, card_present, card_writable
 from wizard.engine.checks.protect import memory_unprotected
@@ -31,6 +32,7 @@ REGISTRY: Mapping[str, Check] = MappingProxyType(
         "card_present": card_present,
         "card_writable": card_writable,
         "exclusive_enabled": exclusive_enabled,
+        "interface_loopback": interface_loopback,
     }
 )
 

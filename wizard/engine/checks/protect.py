@@ -219,6 +219,8 @@ def memory_unprotected(session: Session, params: Mapping[str, ParamValue]) -> Ch
         # Raising here would replace the result (or the error) above: a check never raises.
         try:
             back = _restore_mode(exchange, start_mode)
+            if back and mode_data(session).mode == start_mode:
+                back = ""  # the probe left the M1 where it was: nothing to press
         except WizardError:
             back = MODE_NOT_RESTORED
     return _verdict(name, findings, back)
@@ -252,4 +254,5 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         f"write of unchanged data.{moved}{back}",
         question=SEQUENCE_QUESTION,
         if_not=SEQUENCE_IF_NOT,
+        answered_by="Seq:OFF",
     )

@@ -30,6 +30,8 @@ class CheckResult:
             tell (e.g. the sequencer protect); "no" turns the pass into a fail with
             `if_not` as the fix.
         if_not: The fix when the answer to `question` is no.
+        answered_by: Display text that answers `question` yes when the person was just
+            seen to have it on the M1's display (then it is not asked).
     """
 
     check: str
@@ -38,6 +40,7 @@ class CheckResult:
     fix: str = ""
     question: str = ""
     if_not: str = ""
+    answered_by: str = ""
 
     @property
     def passed(self) -> bool:
@@ -49,9 +52,11 @@ class CheckResult:
         return f"{self.reason} {self.fix}".strip()
 
 
-def passed(check: str, reason: str, question: str = "", if_not: str = "") -> CheckResult:
+def passed(
+    check: str, reason: str, question: str = "", if_not: str = "", answered_by: str = ""
+) -> CheckResult:
     """A PASS result."""
-    return CheckResult(check, Verdict.PASS, reason, "", question, if_not)
+    return CheckResult(check, Verdict.PASS, reason, "", question, if_not, answered_by)
 
 
 def failed(check: str, reason: str, fix: str) -> CheckResult:

@@ -5,6 +5,7 @@ nothing answered."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,13 +22,16 @@ from textual.widgets.option_list import Option
 from wizard.device.connection import Connection
 from wizard.device.detect import Detection, detect
 from wizard.device.outcomes import ENABLE_MIDI_KEYS, DeviceError, Outcome
+from wizard.engine.plan import plan_steps
 from wizard.errors import WizardError
+from wizard.procedure.model import Procedure, TransferStep
 from wizard.transport.port_names import PortChoice
 from wizard.transport.sound_cards import RawDevice, list_raw_devices
 from wizard.tui.launch import Launch
 from wizard.tui.rig import demo_rig, port_rig
 from wizard.tui.screens.error import error_text
 from wizard.tui.traffic import TrafficFeed
+from wizard.tui.widgets.loop_test import LoopTest
 from wizard.tui.widgets.title_bar import TitleBar
 
 EMULATOR_ID = "emulator"
@@ -39,8 +43,9 @@ INTRO = (
 DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
 LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
 SILENT_EXPECTED = (
-    "That is expected while the M1 is switched off or unplugged, or while its exclusive "
-    "filter is still off (as after a lost memory, and on many second-hand units): it then "
+    "That is expected while the M1 is switched off or unplugged, or while its Excl filter "
+    "(the switch that lets sound banks in over MIDI) is still off, as after a lost memory "
+    "and on many second-hand units: it then "
     f"ignores the computer until MIDI is enabled on it ({ENABLE_MIDI_KEYS}). The procedure "
     "says when to connect and shows the keys, so press Continue."
 )
@@ -166,6 +171,11 @@ class ConnectFailed(Message, bubble=False):
     error: Exception
 
 
+def sends_sounds(procedure: Procedure, library: Mapping[str, Procedure]) -> bool:
+    """True when the procedure (or one it includes) sends sounds into the M1."""
+    return any(isinstance(p.step, TransferStep) for p in plan_steps(procedure, library))
+
+
 def found_text(rig: Connection, detection: Detection) -> Content:
     """The detection result in plain words."""
     lines = detection.lines()
@@ -199,6 +209,7 @@ class ConnectScreen(Screen[ConnectResult | None]):
         launch: How the app was started (demo scenario, data folder, clocks).
         feed: Where MIDI traffic is reported.
         purpose: What the connection is for, e.g. the procedure's title.
+        offer_loop_test: Offer the interface test (before a procedure that sends sounds).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -207,8 +218,11 @@ class ConnectScreen(Screen[ConnectResult | None]):
         Binding("t", "app.toggle_theme", "Light/dark"),
     ]
 
-    def __init__(self, launch: Launch, feed: TrafficFeed, purpose: str) -> None:
+    def __init__(
+        self, launch: Launch, feed: TrafficFeed, purpose: str, *, offer_loop_test: bool = False
+    ) -> None:
         super().__init__()
+        self._offer_loop_test = offer_loop_test
         self._launch = launch
         self._feed = feed
         self._purpose = purpose
@@ -223,6 +237,8 @@ class ConnectScreen(Screen[ConnectResult | None]):
             yield OptionList(*self._options(), id="port-list")
             yield Static("", id="scan-note", markup=False)
             yield Static("", id="detect-result")
+            if self._offer_loop_test:
+                yield LoopTest(self._launch.is_demo, self._chosen_ports, self._close_connection)
         with Horizontal(id="connect-buttons", classes="action-bar"):
             yield Button("Connect", variant="primary", id="connect-go")
             yield Button("Continue", variant="success", id="connect-continue")
@@ -302,6 +318,17 @@ class ConnectScreen(Screen[ConnectResult | None]):
                 f"No MIDI interface was found ({system}). Plug it in, wait a few seconds, "
                 "then press Re-scan."
             )
+
+    def _chosen_ports(self) -> PortChoice | None:
+        """The highlighted interface's ports, for the interface test."""
+        index = self.query_one("#port-list", OptionList).highlighted
+        if index is None:
+            return None
+        option_id = self.query_one("#port-list", OptionList).get_option_at_index(index).id
+        if option_id == EMULATOR_ID:
+            return None
+        port = self._ports[int(option_id or 0)]
+        return PortChoice(port.input, port.output)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an interface connects to it."""

@@ -19,6 +19,7 @@ class CheckState(Enum):
     CANNOT_TELL = "cannot-tell"
     CANCELLED = "cancelled"
     NOT_NOW = "not-now"
+    ANSWERED_NO = "answered-no"  # the person's answer, not a fault: advice follows
 
 
 HEADINGS = {
@@ -28,6 +29,7 @@ HEADINGS = {
     CheckState.CANNOT_TELL: "? Cannot tell",
     CheckState.CANCELLED: "■ Cancelled",
     CheckState.NOT_NOW: "■ Not now",
+    CheckState.ANSWERED_NO: "You answered no",
 }
 """Words (and a sign, for people who cannot tell the colours apart) per state."""
 
@@ -77,7 +79,7 @@ class CheckStatus(Static):
         border-left: thick $error;
         background: $error-muted;
     }
-    CheckStatus.-cannot-tell {
+    CheckStatus.-cannot-tell, CheckStatus.-answered-no {
         border-left: thick $warning;
         background: $warning-muted;
     }

@@ -20,6 +20,7 @@ from wizard.tui.widgets.lcd import Lcd, LcdMode
 
 REFRESH_SECONDS = 0.5
 """How often the demo's display is read again (the emulated M1 changes it by itself too)."""
+SHOWN_EARLY = "✓ The display already shows what it should: Continue, no more keys needed."
 
 
 class M1View(Vertical):
@@ -105,6 +106,16 @@ class M1View(Vertical):
                 Content.styled("✗ It should read: ", "$text-error")
                 + Content(f"{wanted}. Press keys to get there, or start the keys again.")
             )
+
+    def display_matches(self) -> bool:
+        """Demo: the display shows what the keys step wants (False with nothing to want)."""
+        return bool(self._expected) and self.live and display_matches(self._expected, self.lines())
+
+    def show_shown_early(self) -> None:
+        """Demo: the display already shows what it should, with keys of the sequence left."""
+        note = self.query_one("#display-note", Static)
+        note.display = True
+        note.update(Content.styled(SHOWN_EARLY, "$text-success"))
 
     def on_front_panel_key_pressed(self, message: FrontPanel.KeyPressed) -> None:
         """Demo: the press goes to the emulated M1 (the message goes on to the screen).

@@ -41,6 +41,9 @@ from wizard.tui.widgets.check_status import CheckState
 TRANSFER_STEPS = (BackupStep, TransferStep)
 RETRYING = "Trying again"
 YOUR_ANSWER = "Waiting for your answer."
+PERSON_ANSWERS = ("confirm", "keys")
+"""Failures that are the person's "no" (a question, keys that did not work)."""
+SHOWN_ANSWER = "Done: the display shows this"
 DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no Korg data)"
 
 
@@ -74,6 +77,7 @@ class StepQuestions(StepPage):
         self.setup = setup
         self._quitting = quitting
         self.validate: Validator | None = None
+        self.keys_shown = False
         self.modal: asyncio.Future[Any] | None = None
         self._power = ""
         self._backups_before = set(self._backup_files())
@@ -179,8 +183,13 @@ class StepQuestions(StepPage):
         return answer
 
     async def ask_keys(self, step: KeysStep) -> bool | Quit:
-        """Light the keys on the panel; in the demo each press goes to the emulated M1."""
-        self.keys = step
+        """Light the keys on the panel; in the demo each press goes to the emulated M1.
+
+        The panel guides, it does not gate: once the display shows what the step wants
+        (seen in the demo, or said by the person with a real M1) the step can be finished
+        without the remaining keys.
+        """
+        self.keys, self.keys_shown = step, False
         m1 = self.m1
         m1.show(display=self.live or bool(step.display), panel=True)
         m1.guide(step.keys, step.display)
@@ -192,15 +201,32 @@ class StepQuestions(StepPage):
             ]
         else:
             answers = [
-                Answer("yes", "Done: the display shows this", True, "primary"),
+                Answer("yes", SHOWN_ANSWER if step.display else "Done", True, "primary"),
                 Answer("no", "It did not work", False),
                 Answer("again", "Start the keys again", tool=True),
             ]
+        # The display may show what the step wants before any key is pressed.
+        self.screen.call_after_refresh(self.display_changed)
         try:
             answer: bool | Quit = await self._ask(answers, focus=m1.panel)
         finally:
             self.keys = None
+        self.keys_shown = answer is True and (
+            m1.display_matches() if self.live else bool(step.display)
+        )
         return answer
+
+    def display_changed(self) -> None:
+        """Demo: a key was pressed; once the display shows what the step wants, Continue
+        is possible even with keys of the sequence left."""
+        step = self.keys
+        bar = self.bar
+        if step is None or not self.live or not step.display or not bar.has("yes"):
+            return
+        if self.m1.display_matches() and not self.m1.panel.sequence_done:
+            self.m1.show_shown_early()
+            button = bar.button("yes")
+            button.disabled = False
 
     def keys_done(self) -> None:
         """The last key of the sequence was pressed: Continue becomes possible."""
@@ -280,10 +306,16 @@ class StepQuestions(StepPage):
         """The failure in one sentence and its fix, with the keys the fix names lit."""
         check = self.check
         check.display = True
+        # A "no" from the person is an answer, not a fault: advice for it, no bug report.
+        answered_no = result.check in PERSON_ANSWERS
         if result.fix == CANCELLED_FIX:
             check.show(CheckState.CANCELLED, self._cancelled(), CANCELLED_FIX_HERE)
         elif result.reason == words.DECLINED_REASON:  # the person's choice, not a failure
             check.show(CheckState.NOT_NOW, result.reason, words.DECLINED_FIX_HERE)
+        elif result.check == "confirm":
+            check.show(CheckState.ANSWERED_NO, "", result.fix)
+        elif answered_no:
+            check.show(CheckState.ANSWERED_NO, result.reason, result.fix)
         else:
             check.show(CheckState(result.status.value), result.reason, tui_fix(result.fix))
         # A new, hidden transfer view: the old one would still say "Cancelling…".
@@ -292,7 +324,8 @@ class StepQuestions(StepPage):
         self.m1.show(display=self.live, panel=self.live or bool(named))
         self.m1.guide(named)
         rig = self.setup.rig
-        if rig is not None and check.state not in (CheckState.CANCELLED, CheckState.NOT_NOW):
+        chosen = (CheckState.CANCELLED, CheckState.NOT_NOW, CheckState.ANSWERED_NO)
+        if rig is not None and check.state not in chosen:
             self.note(f"MIDI log for a bug report: {rig.log_path}")
         answers = [Answer("retry", "Retry", Recovery.RETRY, "primary")]
         if can_skip:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.message import Message
 
+from wizard.demo.loop_cable import loop_test
 from wizard.device.connection import Connection
 from wizard.device.detect import Detection
 from wizard.engine.endings import RunOutcome
@@ -65,6 +66,8 @@ def run_engine(setup: RunSetup, operator: Operator) -> RunOutcome:
         detection=setup.detection,
         now=setup.launch.now,
     )
+    if setup.launch.is_demo:
+        session.loop = loop_test  # the demo's interface test: a perfect loop cable
     engine = Engine(setup.procedure, setup.library, session, operator, restart=setup.restart)
     return engine.run()
 

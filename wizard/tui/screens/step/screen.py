@@ -184,6 +184,10 @@ class StepScreen(Screen[RunOutcome | None]):
 
     # -- events ----------------------------------------------------------------------------
 
+    def on_front_panel_key_pressed(self, message: FrontPanel.KeyPressed) -> None:
+        """Demo: the display may now show what the keys step wants."""
+        self.questions.display_changed()
+
     def on_front_panel_sequence_done(self, message: FrontPanel.SequenceDone) -> None:
         """The last key of the sequence was pressed."""
         self.questions.keys_done()
