@@ -1,7 +1,7 @@
-"""The demo's temporary folder is removed when the terminal is closed under the wizard: the
-app is run in a pseudo-terminal in a process of its own, the terminal's far end is closed
-(the kernel sends SIGHUP, as when a terminal window is closed), and the process must end by
-itself with its folder gone."""
+"""Closing the terminal under the wizard ends it as a quit does: the app is run in a
+pseudo-terminal in a process of its own, the terminal's far end is closed (the kernel sends
+SIGHUP, as when a terminal window is closed), and the process must end by itself, leaving
+the demo's folder for the next run and no stray files."""
 
 from __future__ import annotations
 
@@ -46,18 +46,22 @@ def _wait_for_exit(pid: int) -> int:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals on Windows")
-def test_closing_the_terminal_removes_the_demo_folder(tmp_path: Path) -> None:
+def test_closing_the_terminal_ends_the_demo_as_a_quit_does(tmp_path: Path) -> None:
     import pty
 
+    home, scratch = tmp_path / "home", tmp_path / "tmp"
+    scratch.mkdir()
     pid, fd = pty.fork()
     if pid == 0:  # the child: the wizard's own process, its files under tmp_path
-        os.environ.update(TMPDIR=str(tmp_path), COLUMNS="80", LINES="24", TERM="xterm")
+        os.environ.update(
+            M1_WIZARD_HOME=str(home), TMPDIR=str(scratch), COLUMNS="80", LINES="24", TERM="xterm"
+        )
         os.execv(sys.executable, [sys.executable, "-c", LAUNCH])
     try:
         _read_until(fd, OPENED)
-        assert [p.name[:15] for p in tmp_path.iterdir()] == ["m1-wizard-demo-"]
     finally:
         os.close(fd)  # the terminal window closes
     status = _wait_for_exit(pid)
     assert os.WIFEXITED(status), f"ended by signal {os.WTERMSIG(status)}"
-    assert list(tmp_path.iterdir()) == []
+    assert (home / "demo" / "factory").is_dir()  # the demo's files stay for the next run
+    assert list(scratch.iterdir()) == []
