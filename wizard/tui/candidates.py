@@ -11,8 +11,8 @@ from pathlib import Path
 from wizard.errors import FileFormatError
 from wizard.m1.dump_set import gather
 from wizard.m1.dumps import AllDataDump, AllProgramsDump
-from wizard.m1.factory_set import recognise
-from wizard.m1.parts import PART_WORDS, parts_of
+from wizard.m1.factory_set import PART_NAMES, recognise
+from wizard.m1.parts import Part, parts_of
 from wizard.m1.sources import read_sources
 from wizard.m1.syx_file import FileUnreadableError
 
@@ -24,6 +24,8 @@ PER_FOLDER = 8
 """Candidates kept per folder, newest first."""
 INSIDE_FOLDER = 40
 """Entries of a subfolder looked at to decide whether it holds dumps."""
+ORDER = (Part.PROGRAMS, Part.COMBINATIONS, Part.GLOBAL, Part.SEQUENCE)
+"""The order parts are named in, as in the factory recognition."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,10 @@ def describe(path: Path) -> str | None:
         what = recognised.summary()
     else:
         parts = {p for d in dumps for p in parts_of(d)}
-        what = "An M1 dump of " + " and ".join(
-            PART_WORDS[p] for p in PART_WORDS if p in parts
-        ).replace("the ", "")
+        names = [PART_NAMES[p] for p in ORDER if p in parts]
+        what = "M1 sounds and settings: " + (
+            names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        )
     first = next((d for d in dumps if isinstance(d, (AllProgramsDump, AllDataDump))), None)
     if first is not None and first.programs:
         what += f'; first program "{first.programs[0].name.strip()}"'
