@@ -64,11 +64,6 @@ def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> Ch
     )
 
 
-def _image_of_file(path: Path, sha256: str, what: BackupScope) -> MemoryImage | str:
-    """The parts of `path` that `what` names, or why the file cannot be used."""
-    return _image_of_set(((path, sha256),), what)
-
-
 def _on_disk(path: Path) -> Path:
     """The file on disk a recorded path is in: "M1.zip:M1/ORIGPROG.SYX" is in M1.zip."""
     if path.exists():
