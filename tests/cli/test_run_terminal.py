@@ -103,10 +103,18 @@ def test_only_the_word_yes_overwrites() -> None:
 
 def test_choose_file_expands_home_and_empty_means_none(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", "/home/someone")
-    assert Console("~/banks/m1.syx").operator().choose_file("The file") == Path(
-        "/home/someone/banks/m1.syx"
+    assert Console("~/banks/m1.syx").operator().choose_file("The file") == (
+        Path("/home/someone/banks/m1.syx"),
     )
     assert Console("").operator().choose_file("The file") is None
+
+
+def test_choose_file_takes_several_quoted_paths_as_one_set() -> None:
+    typed = "'/tmp/Korg M1/ORIGPROG.SYX' /tmp/ORIGGLOB.SYX"
+    assert Console(typed).operator().choose_file("The files") == (
+        Path("/tmp/Korg M1/ORIGPROG.SYX"),
+        Path("/tmp/ORIGGLOB.SYX"),
+    )
 
 
 def test_piped_answers_are_echoed_after_their_prompt() -> None:

@@ -87,7 +87,8 @@ def sending(done: int) -> Progress:
 def test_answers_come_back_from_the_screen() -> None:
     problem = CheckResult("m1_responds", Verdict.FAIL, "Nothing answered.")
     assert operator_for(Screen(Recovery.SKIP)).recover(problem, True) is Recovery.SKIP
-    assert operator_for(Screen(Path("bank.syx"))).choose_file("?") == Path("bank.syx")
+    chosen = (Path("bank.syx"), Path("GLOB.SYX"))
+    assert operator_for(Screen(chosen)).choose_file("?") == chosen
     assert operator_for(Screen("123456")).ask("Serial", lambda _: None) == "123456"
 
 

@@ -16,6 +16,7 @@ from wizard.engine.checks.result import CheckResult
 from wizard.engine.operator import Navigation, OperatorQuit, Recovery, StepPosition, Validator
 from wizard.engine.runner import title_of
 from wizard.m1.panel_keys import Choice, Key, format_sequence
+from wizard.m1.sources import typed_paths
 from wizard.operations.driver import Overwrite
 from wizard.procedure.model import InstructionStep, KeysStep, Step
 from wizard.transport.link import EmulatorLink
@@ -166,10 +167,12 @@ class TerminalOperator:
                 return choices[answer]
             self._write("  Type r, " + ("s, " if can_skip else "") + "or a.")
 
-    def choose_file(self, prompt: str) -> Path | None:
-        """A path typed by the person; empty for none."""
+    def choose_file(self, prompt: str) -> tuple[Path, ...] | None:
+        """Paths typed by the person (a file, zip or folder, or several files separated by
+        spaces, quoted as a terminal quotes a dragged-in file); empty for none."""
         answer = self._answer(f"  {prompt}. Path (empty for none): ")
-        return Path(answer).expanduser() if answer else None
+        paths = typed_paths(answer)
+        return paths or None
 
     def progress(self, progress: Progress) -> None:
         """One progress line on stderr."""

@@ -179,8 +179,8 @@ class ScriptedOperator:
         self._note("recover", result.text())
         return self._take(self.script.recover, Recovery.ABORT)
 
-    def choose_file(self, prompt: str) -> Path | None:
-        """The next scripted file."""
+    def choose_file(self, prompt: str) -> tuple[Path, ...] | None:
+        """The next scripted file, as a set of one."""
         self._note("choose_file", prompt)
         if not self.script.files:
             return None
@@ -188,8 +188,8 @@ class ScriptedOperator:
         if "*" in chosen.name:
             # A pattern stands for a file made during the run (a time-stamped backup).
             found = sorted(chosen.parent.glob(chosen.name))
-            return found[-1] if found else None
-        return chosen
+            return (found[-1],) if found else None
+        return (chosen,)
 
     def progress(self, progress: Progress) -> None:
         """Keep the report."""

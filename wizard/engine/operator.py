@@ -110,8 +110,9 @@ class Operator(Protocol):
         """After a failure: retry, skip (only when `can_skip`) or abort."""
         ...
 
-    def choose_file(self, prompt: str) -> Path | None:
-        """A file to send; None when the person chose none."""
+    def choose_file(self, prompt: str) -> tuple[Path, ...] | None:
+        """The files (or one zip or folder) to send as one set; None when the person chose
+        none."""
         ...
 
     def progress(self, progress: Progress) -> None:

@@ -100,7 +100,9 @@ def backup(ctx: StepContext, step: BackupStep) -> StepOutcome:
         return DONE
 
 
-def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path | None:
+def _source(
+    ctx: StepContext, step: TransferStep, chosen: tuple[Path, ...] | None
+) -> tuple[Path, ...] | None:
     if step.source is TransferSource.LATEST_BACKUP:
         latest = ctx.session.unit_backup
         if latest is None:
@@ -111,7 +113,7 @@ def _source(ctx: StepContext, step: TransferStep, chosen: Path | None) -> Path |
         problem = file_problem(latest.path, latest.sha256)
         if problem is not None:
             raise _FileProblem(f"{problem} {words.NOT_SENT_BACK}", words.TAKE_NEW_BACKUP)
-        return latest.path
+        return (latest.path,)
     if chosen is not None:
         return chosen
     return ctx.operator.choose_file(f"The file to send into the M1 ({step.overwrites})")
@@ -123,13 +125,13 @@ def transfer(ctx: StepContext, step: TransferStep) -> StepOutcome:
     Refused (and nothing sent) without a verified backup of this run or the person's
     initialised-memory confirmation; the person is offered a backup on the spot.
     """
-    chosen: Path | None = None
+    chosen: tuple[Path, ...] | None = None
     while True:
         state = RestoreState()
         problem: CheckResult | None
         try:
             chosen = _source(ctx, step, chosen)
-            problem = NO_FILE if chosen is None else _send(ctx, step, chosen, state)
+            problem = NO_FILE if not chosen else _send(ctx, step, chosen, state)
         except _FileProblem as error:
             chosen = None
             problem = failed("transfer", error.message, error.next_action)
@@ -146,14 +148,14 @@ def transfer(ctx: StepContext, step: TransferStep) -> StepOutcome:
 
 
 def _send(
-    ctx: StepContext, step: TransferStep, path: Path, state: RestoreState
+    ctx: StepContext, step: TransferStep, paths: tuple[Path, ...], state: RestoreState
 ) -> CheckResult | None:
     """Run the restore operation; None when verified, else the problem."""
     session = ctx.session
     safety = Safety(session.run_backup, session.initialised_confirmed, recalled=session.recalled)
     latest = session.unit_backup if step.source is TransferSource.LATEST_BACKUP else None
     expected = latest.sha256 if latest is not None else ""
-    job = RestoreJob((path,), safety, _place(ctx), step.overwrites, expected_sha256=expected)
+    job = RestoreJob(paths, safety, _place(ctx), step.overwrites, expected_sha256=expected)
     try:
         allocation = mode_data(session).allocation_value
         target = Target(exchange_of(session), detected(session), allocation)

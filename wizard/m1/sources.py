@@ -4,6 +4,7 @@ extension."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,3 +94,20 @@ def _take(
         files.append(found)
     else:
         passed.append((found.path, passed_over_because(found)))
+
+
+def typed_paths(text: str) -> tuple[Path, ...]:
+    """The paths in what a person typed or pasted: one path (spaces and all, as pasted
+    without quotes), or several separated by spaces, each quoted as a terminal quotes a
+    dragged-in file; "~" is the home folder. Empty text gives no path."""
+    whole = text.strip().strip("'\"").strip()
+    if not whole:
+        return ()
+    one = Path(whole).expanduser()
+    if one.exists():
+        return (one,)
+    try:
+        words = shlex.split(text)
+    except ValueError:  # an unbalanced quote: take the text as one path
+        return (one,)
+    return tuple(Path(w).expanduser() for w in words if w.strip()) or (one,)

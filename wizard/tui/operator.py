@@ -76,7 +76,7 @@ class StepView(Protocol):
         """Retry, skip or abort after a failure."""
         ...
 
-    async def ask_file(self, prompt: str) -> Path | Quit | None:
+    async def ask_file(self, prompt: str) -> tuple[Path, ...] | Quit | None:
         """A file to send."""
         ...
 
@@ -186,9 +186,9 @@ class TuiOperator:
         answer: Recovery = self._call(self._view.ask_recovery, result, can_skip)
         return answer
 
-    def choose_file(self, prompt: str) -> Path | None:
-        """The file to send."""
-        answer: Path | None = self._call(self._view.ask_file, prompt)
+    def choose_file(self, prompt: str) -> tuple[Path, ...] | None:
+        """The files to send as one set (one zip, one folder or several files)."""
+        answer: tuple[Path, ...] | None = self._call(self._view.ask_file, prompt)
         return answer
 
     def progress(self, progress: Progress) -> None:

@@ -4,7 +4,7 @@ and compared record by record, §3.6)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wizard.device.image import MemoryImage, differences, image_of
@@ -13,10 +13,11 @@ from wizard.engine.checks.asking import detected, exchange_of, failure, unsolici
 from wizard.engine.checks.result import CheckResult, cannot_tell, failed, passed
 from wizard.engine.session import Session
 from wizard.errors import WizardError
-from wizard.m1 import AllProgramsDump, Bank, Function, Request
+from wizard.m1 import AllProgramsDump, Bank, Function, KorgMessage, Request
 from wizard.m1.inspection import look_at_memory
 from wizard.m1.parts import Part
 from wizard.m1.syx_file import read_dump_file
+from wizard.operations import words
 from wizard.operations.safety import file_problem
 from wizard.procedure.model import BackupScope, ParamValue
 
@@ -63,20 +64,54 @@ def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> Ch
     )
 
 
-def _image_of_file(path: Path, sha256: str, what: BackupScope) -> MemoryImage | str:
-    """The parts of `path` that `what` names, or why the file cannot be used."""
-    problem = file_problem(path, sha256)
-    if problem is not None:
-        return problem
-    dump_file = read_dump_file(path)
-    image = image_of([d for d in dump_file.dumps if isinstance(d, BANK_DUMPS)])
+def _on_disk(path: Path) -> Path:
+    """The file on disk a recorded path is in: "M1.zip:M1/ORIGPROG.SYX" is in M1.zip."""
+    if path.exists():
+        return path
+    text = str(path)
+    cut = text.find(":")
+    while cut != -1:
+        if Path(text[:cut]).is_file():
+            return Path(text[:cut])
+        cut = text.find(":", cut + 1)
+    return path
+
+
+def _image_of_set(files: Sequence[tuple[Path, str]], what: BackupScope) -> MemoryImage | str:
+    """The parts of the files (members of zips too) that `what` names, or why one of them
+    cannot be used (gone, or no longer the bytes sent)."""
+    dumps: list[KorgMessage] = []
+    for path, sha256 in files:
+        on_disk = _on_disk(path)
+        if on_disk == path:
+            problem = file_problem(path, sha256)
+            if problem is not None:
+                return problem
+            dumps += read_dump_file(path).dumps
+            continue
+        try:
+            inside = read_dump_file(on_disk).files
+        except WizardError:
+            return words.file_gone(path)
+        same = [f for f in inside if f.path == str(path) and f.sha256 == sha256]
+        if not same:
+            return words.file_changed(path)
+        dumps += same[0].dumps
+    image = image_of([d for d in dumps if isinstance(d, BANK_DUMPS)])
     return image.only(PARTS_OF_SCOPE[what])
 
 
 def _compare(
-    name: str, session: Session, path: Path, sha256: str, *, what: BackupScope, label: str
+    name: str,
+    session: Session,
+    path: Path,
+    sha256: str,
+    *,
+    what: BackupScope,
+    label: str,
+    more: Sequence[tuple[Path, str]] = (),
 ) -> CheckResult:
-    image = _image_of_file(path, sha256, what)
+    image = _image_of_set(((path, sha256), *more), what)
     if isinstance(image, str):
         return cannot_tell(name, image, "Take a new backup (or choose the file again), then retry.")
     if not image.parts:
@@ -127,4 +162,6 @@ def matches_file(session: Session, params: Mapping[str, ParamValue]) -> CheckRes
             "No file was sent to the M1 in this run, so there is nothing to compare with.",
             "Send the file first (the transfer step), then retry.",
         )
-    return _compare(name, session, sent.path, sent.sha256, what=BackupScope.ALL, label="file")
+    return _compare(
+        name, session, sent.path, sent.sha256, what=BackupScope.ALL, label="file", more=sent.more
+    )

@@ -1,5 +1,6 @@
-"""Choosing the file a transfer sends: the files the wizard knows of (the demo bank, this
-M1's backups, .syx files in Downloads) or any path typed or pasted in."""
+"""Choosing what a transfer sends: the files the wizard knows of (the demo bank, this M1's
+backups), the sound bank files, zips and folders found where downloads are saved (searched
+in a thread worker, each shown with what it holds), or paths typed or pasted in."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from wizard.m1.sources import typed_paths
+from wizard.tui.candidates import find_candidates
 
 MAX_FOUND = 8
 """Files listed per folder searched."""
@@ -42,47 +48,72 @@ def syx_files(folder: Path, describe: str) -> list[Suggestion]:
     return [Suggestion(p, f"{describe}: {p.name}") for p in found[:MAX_FOUND]]
 
 
-def typed_path(text: str) -> Path | None:
-    """A path as typed or pasted (a dragged-in file often arrives in quotes); None if empty."""
-    cleaned = text.strip().strip("'\"").strip()
-    return Path(cleaned).expanduser() if cleaned else None
-
-
-def path_problem(path: Path | None) -> str | None:
-    """Why `path` cannot be sent, in one sentence with the fix; None when it can."""
-    if path is None:
+def paths_problem(paths: Sequence[Path]) -> str | None:
+    """Why `paths` cannot be sent, in one sentence with the fix; None when they can."""
+    if not paths:
         return "No file is chosen yet: pick one from the list or type its path."
-    if not path.is_file():
-        return f"There is no file at {path}. Check the path, or pick a file from the list."
+    for path in paths:
+        if not path.exists():
+            return f"There is no file at {path}. Check the path, or pick a file from the list."
     return None
 
 
-class FileScreen(ModalScreen[Path | None]):
+class CandidatesFound(Message):
+    """The search of the download places has finished.
+
+    Args:
+        found: What it found, newest first.
+    """
+
+    def __init__(self, found: Sequence[Suggestion]) -> None:
+        super().__init__()
+        self.found = tuple(found)
+
+
+class FileScreen(ModalScreen[tuple[Path, ...] | None]):
     """The list, the path field, Send and Cancel (Escape cancels).
 
     Args:
         prompt: What the file is for.
         suggestions: Files to offer, best first.
+        look_in: (folder, how it is named) pairs searched for more, in a thread worker.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, prompt: str, suggestions: Sequence[Suggestion]) -> None:
+    def __init__(
+        self,
+        prompt: str,
+        suggestions: Sequence[Suggestion],
+        look_in: Sequence[tuple[Path, str]] = (),
+    ) -> None:
         super().__init__(id="file-choice")
         self._prompt = prompt
-        self._suggestions = tuple(suggestions)
+        self._suggestions = list(suggestions)
+        self._look_in = tuple(look_in)
 
     def compose(self) -> ComposeResult:
         """Prompt, list, path field, problem line, buttons."""
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = "Choose the file to send"
             yield Static(self._prompt + ".", classes="dialog-text", markup=False)
-            if self._suggestions:
-                yield OptionList(
-                    *(Option(s.label, id=str(n)) for n, s in enumerate(self._suggestions)),
-                    id="file-list",
+            listed = OptionList(
+                *(Option(s.label, id=str(n)) for n, s in enumerate(self._suggestions)),
+                id="file-list",
+            )
+            listed.display = bool(self._suggestions)
+            yield listed
+            if self._look_in:
+                yield Static(
+                    "Looking in " + _listed([where for _, where in self._look_in]) + " …",
+                    id="file-search",
+                    markup=False,
                 )
-            yield Label("Or type or paste the file's path:", classes="field-label")
+            yield Label(
+                "Or type or paste its path (a file, a zip or a folder; several files "
+                "separated by spaces):",
+                classes="field-label",
+            )
             yield Input(placeholder="e.g. ~/Downloads/M1 factory.syx", id="file-path")
             yield Static("", id="file-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -90,12 +121,38 @@ class FileScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="file-cancel")
 
     def on_mount(self) -> None:
-        """Put the first suggestion in the field."""
+        """Put the first suggestion in the field; start the search."""
         if self._suggestions:
             self.query_one("#file-path", Input).value = str(self._suggestions[0].path)
             self.query_one("#file-list", OptionList).focus()
         else:
             self.query_one("#file-path", Input).focus()
+        if self._look_in:
+            self._search()
+
+    @work(thread=True, exit_on_error=False, exclusive=True)
+    def _search(self) -> None:
+        """Read the candidates off the event loop (zips are opened, files parsed)."""
+        skip = [s.path for s in self._suggestions]
+        found = find_candidates(self._look_in, skip)
+        self.post_message(CandidatesFound([Suggestion(c.path, c.label) for c in found]))
+
+    def on_candidates_found(self, message: CandidatesFound) -> None:
+        """List what the search found after what was offered first."""
+        searching = self.query_one("#file-search", Static)
+        if not message.found:
+            searching.update("No sound bank files were found there.")
+            return
+        searching.display = False
+        listed = self.query_one("#file-list", OptionList)
+        start = len(self._suggestions)
+        self._suggestions.extend(message.found)
+        listed.add_options(Option(s.label, id=str(start + n)) for n, s in enumerate(message.found))
+        if not listed.display:
+            listed.display = True
+            if not self.query_one("#file-path", Input).value:
+                listed.focus()
+                listed.highlighted = 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """A highlighted file goes into the field."""
@@ -107,18 +164,18 @@ class FileScreen(ModalScreen[Path | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a file chooses it."""
         if event.option.id is not None:
-            self._choose(self._suggestions[int(event.option.id)].path)
+            self._choose((self._suggestions[int(event.option.id)].path,))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the field chooses what it holds."""
         event.stop()
-        self._choose(typed_path(event.value))
+        self._choose(typed_paths(event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Send or Cancel."""
         event.stop()
         if event.button.id == "file-send":
-            self._choose(typed_path(self.query_one("#file-path", Input).value))
+            self._choose(typed_paths(self.query_one("#file-path", Input).value))
         else:
             self.dismiss(None)
 
@@ -126,9 +183,17 @@ class FileScreen(ModalScreen[Path | None]):
         """Escape: no file."""
         self.dismiss(None)
 
-    def _choose(self, path: Path | None) -> None:
-        problem = path_problem(path)
+    def _choose(self, paths: tuple[Path, ...]) -> None:
+        problem = paths_problem(paths)
         if problem is not None:
             self.query_one("#file-problem", Static).update(problem)
             return
-        self.dismiss(path)
+        self.dismiss(paths)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """ "a, b and c", each place in lower case after the first word."""
+    lowered = [names[0]] + [n[0].lower() + n[1:] for n in names[1:]]
+    if len(lowered) == 1:
+        return lowered[0]
+    return ", ".join(lowered[:-1]) + " and " + lowered[-1]

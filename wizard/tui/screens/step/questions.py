@@ -30,6 +30,7 @@ from wizard.procedure.model import (
     Step,
     TransferStep,
 )
+from wizard.tui.candidates import places
 from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
 from wizard.tui.screens.step.page import CHECKING, StepPage
@@ -354,17 +355,17 @@ class StepQuestions(StepPage):
             return words.CANCELLED_READ_BACK_SENT
         return words.CANCELLED_READ_BACK
 
-    async def ask_file(self, prompt: str) -> Path | Quit | None:
-        """The file to send: the demo bank and this M1's backups are offered first."""
+    async def ask_file(self, prompt: str) -> tuple[Path, ...] | Quit | None:
+        """The files to send: the demo bank and this M1's backups are offered first, then
+        what the places downloads are saved in hold (in the demo too)."""
         setup = self.setup
         offered: list[Suggestion] = []
         if setup.demo_bank is not None:
             offered.append(Suggestion(setup.demo_bank, DEMO_BANK_LABEL))
         offered += syx_files(setup.unit.backups, "Backup of this M1")
-        if not setup.launch.is_demo:
-            offered += syx_files(Path.home() / "Downloads", "In Downloads")
-        answer = await self._ask_modal(FileScreen(prompt, offered))
-        return answer if isinstance(answer, (Path, Quit)) else None
+        look_in = places(Path.home(), Path.cwd())
+        answer = await self._ask_modal(FileScreen(prompt, offered, look_in))
+        return answer if isinstance(answer, (tuple, Quit)) else None
 
     # -- stopping ------------------------------------------------------------------------------
 
