@@ -11,6 +11,7 @@ from typing import ClassVar
 from rich.padding import Padding
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual import events
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -158,6 +159,12 @@ class HomeScreen(Screen[None]):
         if listing.highlighted is None:
             listing.action_first()
         listing.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the highlighted entry in view: its title wraps anew at another width, so
+        the lines above it change and the old scroll position no longer shows it."""
+        listing = self.query_one("#procedure-list", OptionList)
+        self.call_after_refresh(listing.scroll_to_highlight)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry's details."""
