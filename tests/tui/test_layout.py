@@ -23,7 +23,7 @@ from wizard.tui.widgets.front_panel import FrontPanel
 
 def shown_text(app: WizardApp) -> str:
     """The characters on the terminal, line by line (what a person can read)."""
-    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - no public text dump
+    strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.padding import Padding
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual import events
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
