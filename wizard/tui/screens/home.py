@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.padding import Padding
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -45,20 +46,25 @@ def _bullets(items: tuple[str, ...]) -> Content:
     return Content("\n").join(Content(f" • {' '.join(item.split())}") for item in items)
 
 
-def details(procedure: ProcedureSummary) -> Content:
-    """What the home screen says about a procedure."""
-    parts = [
-        Content.styled(procedure.title, "bold"),
-        Content(" ".join(procedure.summary.split())),
-        Content.styled("Takes: ", "bold") + Content(procedure.duration),
-    ]
-    if procedure.needs:
+def details(procedure: ProcedureSummary, compact: bool = False) -> Content:
+    """What the home screen says about a procedure; `compact` (a short screen) drops the
+    title and the blank lines and lists what is needed in one sentence, so the risks fit."""
+    takes = Content.styled("Takes: ", "bold") + Content(procedure.duration)
+    if procedure.midi and compact:
+        takes += Content.styled(" · talks to the M1 over MIDI", "$text-muted")
+    # A short screen leaves the title to the highlighted entry of the list beside it.
+    title = [] if compact else [Content.styled(procedure.title, "bold")]
+    parts = [*title, Content(" ".join(procedure.summary.split())), takes]
+    if procedure.needs and compact:
+        needs = ", ".join(" ".join(item.split()) for item in procedure.needs)
+        parts.append(Content.styled("You need: ", "bold") + Content(needs + "."))
+    elif procedure.needs:
         parts.append(Content.styled("You need:\n", "bold") + _bullets(procedure.needs))
     if procedure.risk:
         parts.append(Content.styled("Risks:\n", "bold") + _bullets(procedure.risk))
-    if procedure.midi:
+    if procedure.midi and not compact:
         parts.append(Content.styled("Talks to the M1 over MIDI.", "$text-muted"))
-    return Content("\n\n").join(parts)
+    return Content("\n" if compact else "\n\n").join(parts)
 
 
 def resume_details(resume: Resumable) -> Content:
@@ -159,6 +165,14 @@ class HomeScreen(Screen[None]):
             listing.action_first()
         listing.focus()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the highlighted entry in view: its title wraps anew at another width, so
+        the lines above it change and the old scroll position no longer shows it."""
+        listing = self.query_one("#procedure-list", OptionList)
+        self.call_after_refresh(listing.scroll_to_highlight)
+        # The details follow the height class (-short) the app has just set.
+        self.call_after_refresh(self._show, self._chosen)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry's details."""
         self._show(event.option.id)
@@ -185,7 +199,7 @@ class HomeScreen(Screen[None]):
             start.label = "Resume"
             restart.display = True
         elif option_id in self._library:
-            text.update(details(self._library[option_id]))
+            text.update(details(self._library[option_id], self.has_class("-short")))
             resume = self._resume
             if resume is not None and resume.procedure == option_id:
                 start.label = f"Resume at step {resume.number}"

@@ -54,7 +54,11 @@ class TransferView(Widget):
         width: 1fr;
     }
     TransferView #phase {
+        width: 1fr;
         text-style: bold;
+    }
+    TransferView #stats {
+        width: 1fr;
     }
     TransferView #bar Bar {
         width: 1fr;
@@ -68,9 +72,10 @@ class TransferView(Widget):
     TransferView > #banner {
         display: none;
         width: 1fr;
-        height: 3;
+        height: auto;
         margin-top: 1;
-        content-align: center middle;
+        padding: 1 2;
+        text-align: center;
         text-style: bold;
     }
     TransferView > #banner.-keep-on {

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from wizard.device.progress import Progress
 from wizard.engine.operator import StepPosition
-from wizard.procedure.model import CheckStep, ConfirmStep, InputStep, KeysStep, Step
+from wizard.procedure.model import CheckStep, KeysStep, Step
 from wizard.tui.screens.step.text import headed, heading, paragraph
 from wizard.tui.widgets.action_bar import ActionBar
 from wizard.tui.widgets.check_status import CheckState, CheckStatus
@@ -21,8 +21,9 @@ from wizard.tui.widgets.m1_view import M1View
 from wizard.tui.widgets.step_list import StepList
 from wizard.tui.widgets.transfer_view import TransferView
 
-PANEL_STEPS = (KeysStep, ConfirmStep, InputStep)
-"""Steps at which the demo shows the emulated M1's panel (keys may be needed there)."""
+PANEL_STEPS = (KeysStep,)
+"""Steps at which the drawn panel shows from the start: the ones that press keys. Other steps
+show it only when their question or fix names keys (it takes half of an 80 x 24 screen)."""
 MAX_NOTES = 3
 CHECKING = "Asking the M1 over MIDI"
 

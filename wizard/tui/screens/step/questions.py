@@ -261,7 +261,7 @@ class StepQuestions(StepPage):
             self.check.show(CheckState.RUNNING, YOUR_ANSWER)
         self.set_text(self._with_heading(prose, question_text(question, expect)))
         named = keys_named(question)
-        self.m1.show(display=self.live, panel=self.live or bool(named))
+        self.m1.show(display=self.live, panel=bool(named))
         self.m1.guide(named)
         answers = [Answer("yes", "Yes", True, "primary"), Answer("no", "No", False)]
         answer: bool | Quit = await self._ask(answers)
@@ -322,7 +322,7 @@ class StepQuestions(StepPage):
         # A new, hidden transfer view: the old one would still say "Cancelling…".
         await self.fresh_transfer_view()
         named = keys_named(result.fix)
-        self.m1.show(display=self.live, panel=self.live or bool(named))
+        self.m1.show(display=self.live, panel=bool(named))
         self.m1.guide(named)
         rig = self.setup.rig
         chosen = (CheckState.CANCELLED, CheckState.NOT_NOW, CheckState.ANSWERED_NO)
