@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,25 @@ def test_inspect_describes_the_files_as_one_set(
         {"holds": "global data with drum kits", "dump": "global", "file": str(glob), "message": 1}
     ]
     assert (report["set"]["conflicts"], report["set"]["sendable"]) == ([], True)
+
+
+@pytest.mark.fixtures
+def test_the_real_captures_zipped_restore_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "M1_PRELOAD.ZIP"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+        for name in ("ORIGPROG.SYX", "ORIGGLOB.SYX", "ORIGSEQS.SYX"):
+            packed.writestr(f"M1/{name}", shared_capture(name))
+    assert main(["restore", str(archive), "--emulated", "factory", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "The combinations are not in these files." in out
+    assert (
+        "Restored and verified: 100 programs (Universe ... Surprise!!) from ORIGPROG.SYX; "
+        "sequencer data with 3619 events from ORIGSEQS.SYX; global data with drum kits from "
+        "ORIGGLOB.SYX."
+    ) in out
+    restored = read_log(unit().maintenance)[-1]
+    assert restored.what == (
+        "factory sounds restored (Korg's M1 factory sounds: programs, global settings and songs)"
+    )

@@ -88,7 +88,7 @@ class Recognition:
             return ""
         where = "these files" if self.several else "this file"
         what = _listed(self.missing)
-        return f"The {what} {'is' if len(self.missing) == 1 else 'are'} not in {where}."
+        return f"The {what} are not in {where}."  # every part's name is a plural
 
     def summary(self) -> str:
         """The set and the parts present, e.g. "Korg's M1 factory sounds: programs and
