@@ -81,9 +81,9 @@ server of the same name reuses it. With fresh names every session the registry f
 one of a few fixed names, claimed with a lock while in use."""
 
 
-def _server_name() -> tuple[str, IO[bytes] | None]:
-    """A free name from SERVER_NAMES and the open lock file that claims it (closing the file
-    frees the name); a unique name without a claim when every fixed one is in use."""
+def _claims() -> Iterator[tuple[str, IO[bytes] | None]]:
+    """Free names from SERVER_NAMES, each with the open lock file that claims it (closing
+    the file frees the name), then a unique name without a claim."""
     for name in SERVER_NAMES:
         claim = open(Path(tempfile.gettempdir()) / f"{name}.lock", "wb")  # noqa: SIM115
         try:
@@ -91,8 +91,8 @@ def _server_name() -> tuple[str, IO[bytes] | None]:
         except OSError:
             claim.close()
             continue
-        return name, claim
-    return f"m1-wizard-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", None
+        yield name, claim
+    yield f"m1-wizard-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", None
 
 
 @pytest.fixture(scope="session")
@@ -105,19 +105,26 @@ def jack_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     jackd = shutil.which("jackd")
     if jackd is None:
         pytest.skip("jackd is not installed (install jackd2); the JACK MIDI tests need it")
-    name, claim = _server_name()
-    env = {"JACK_DEFAULT_SERVER": name, "JACK_NO_START_SERVER": "1"}
-    log = tmp_path_factory.mktemp("jack") / "jackd.log"
-    with log.open("wb") as sink:
-        server = subprocess.Popen(
-            [jackd, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "1024"],
-            env={**os.environ, **env},
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        if not _wait_until_ready(server, {**os.environ, **env}):
+    for name, claim in _claims():
+        env = {"JACK_DEFAULT_SERVER": name, "JACK_NO_START_SERVER": "1"}
+        log = tmp_path_factory.mktemp("jack") / "jackd.log"
+        with log.open("wb") as sink:
+            server = subprocess.Popen(
+                [jackd, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "1024"],
+                env={**os.environ, **env},
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+            )
+        if _wait_until_ready(server, {**os.environ, **env}):
+            break
+        # A server of that name left running by a killed session: try the next name.
+        server.kill()
+        server.wait()
+        if claim is not None:
+            claim.close()
+        if "already active" not in _log_tail(log):
             pytest.fail(f"jackd did not start within {READY_SECONDS} s:\n{_log_tail(log)}")
+    try:
         settings = {**env, "MIDO_BACKEND": JACK_BACKEND}
         saved = {key: os.environ.get(key) for key in settings}
         os.environ.update(settings)

@@ -154,7 +154,7 @@ def test_tags_naming_code_are_refused_and_nothing_runs(tmp_path: Path, tag: str)
 
 CHECKS = (
     "m1_responds, allocation_is, memory_unprotected, memory_initialised, matches_backup, "
-    "matches_file, card_present, card_writable, exclusive_enabled"
+    "matches_file, card_present, card_writable, exclusive_enabled, interface_loopback"
 )
 KINDS = "instruction, keys, confirm, input, check, backup, transfer, include, safety"
 

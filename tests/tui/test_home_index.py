@@ -67,8 +67,8 @@ async def test_the_index_shows_what_the_procedures_read_in_full_show(
     assert not indexed.library.read_in_full
     assert from_index == await home_screen_text(in_full)
     assert in_full.library.read_in_full
-    assert "Talks to the M1 over MIDI." in from_index[1]["backup"]
-    assert "Talks to the M1 over MIDI." not in from_index[1]["sticky-keys"]
+    assert "talks to the M1 over MIDI" in from_index[1]["backup"]
+    assert "talks to the M1 over MIDI" not in from_index[1]["sticky-keys"]
 
 
 async def test_a_folder_whose_index_no_longer_matches_is_read_in_full(tmp_path: Path) -> None:

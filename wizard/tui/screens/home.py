@@ -171,7 +171,8 @@ class HomeScreen(Screen[None]):
         listing = self.query_one("#procedure-list", OptionList)
         self.call_after_refresh(listing.scroll_to_highlight)
         # The details follow the height class (-short) the app has just set.
-        self.call_after_refresh(self._show, self._chosen)
+        # The entry chosen at refresh time: the highlight may move before it.
+        self.call_after_refresh(lambda: self._show(self._chosen))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry's details."""
