@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from itertools import count
 
 from wizard.emulator.machine import M1Emulator, Reply
-from wizard.transport.base import ByteProgress, PortPair, Transport, check_outgoing, closed_error
-from wizard.transport.receiving import StreamReceiver
+from wizard.transport.base import ByteProgress, PortPair, check_outgoing, closed_error
+from wizard.transport.receiving import ReassemblingTransport, StreamReceiver
 
 WIRE_PIECE = 256
 """Bytes per piece on a timed link; the size ALSA uses for SysEx events."""
@@ -72,7 +72,7 @@ class ScheduledPieces:
             self._ready.notify_all()
 
 
-class EmulatorLink(Transport):
+class EmulatorLink(ReassemblingTransport):
     """A `Transport` whose far end is an `M1Emulator` in the same process.
 
     The emulator acts at once when a message is sent; only the delivery of its replies
@@ -158,15 +158,6 @@ class EmulatorLink(Transport):
         """
         self._check_open()
         return self._pieces.get(timeout)
-
-    @property
-    def stray_bytes(self) -> int:
-        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
-        return self._receiver.discarded
-
-    def clear_input(self) -> None:
-        """Forget replies already delivered but not yet read."""
-        self._receiver.clear()
 
     def close(self) -> None:
         """Stop the link; waiting receivers return at once."""

@@ -23,11 +23,10 @@ from wizard.transport.base import (
     ByteProgress,
     DamagedMessageError,
     PortPair,
-    Transport,
     check_outgoing,
     closed_error,
 )
-from wizard.transport.receiving import StreamReceiver
+from wizard.transport.receiving import ReassemblingTransport, StreamReceiver
 
 SLICE_SECONDS = 0.05
 """Longest single wait on the descriptor; how soon a `close` elsewhere is noticed."""
@@ -112,7 +111,7 @@ class DevicePieces:
         return piece
 
 
-class RawMidiTransport(Transport):
+class RawMidiTransport(ReassemblingTransport):
     """An open device node read and written directly. Build one with `raw_open.open_raw`.
 
     Args:
@@ -209,15 +208,6 @@ class RawMidiTransport(Transport):
                 raise
             error.message = f"{error.message} {self._speed_hint}"
             raise
-
-    @property
-    def stray_bytes(self) -> int:
-        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
-        return self._receiver.discarded
-
-    def clear_input(self) -> None:
-        """Drop everything received and not yet returned."""
-        self._receiver.clear()
 
     def close(self) -> None:
         """Close the descriptor; a receive or send in another thread ends within a slice."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from wizard.transport.assembly import MessageAssembler
-from wizard.transport.base import ByteProgress, DamagedMessageError, closed_error
+from wizard.transport.base import ByteProgress, DamagedMessageError, Transport, closed_error
 
 
 class PieceSource(Protocol):
@@ -127,3 +127,19 @@ class StreamReceiver:
             return pending
         finished = self._assembler.newest()
         return len(finished.data) if finished is not None else 0
+
+
+class ReassemblingTransport(Transport):
+    """A transport whose input a `StreamReceiver` reassembles from pieces (the rtmidi
+    ports, a raw device, the emulator link): what they have in common about it."""
+
+    _receiver: StreamReceiver
+
+    @property
+    def stray_bytes(self) -> int:
+        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
+        return self._receiver.discarded
+
+    def clear_input(self) -> None:
+        """Drop everything received and not yet returned."""
+        self._receiver.clear()

@@ -9,13 +9,13 @@ from typing import Any
 
 from wizard.transport.advice import advice_for
 from wizard.transport.backend import MidiSystem
-from wizard.transport.base import ByteProgress, PortPair, Transport, check_outgoing, closed_error
+from wizard.transport.base import ByteProgress, PortPair, check_outgoing, closed_error
 from wizard.transport.polling import PolledPieces
-from wizard.transport.receiving import StreamReceiver
+from wizard.transport.receiving import ReassemblingTransport, StreamReceiver
 from wizard.transport.sound_cards import list_raw_devices, raw_device_for_port
 
 
-class RtMidiTransport(Transport):
+class RtMidiTransport(ReassemblingTransport):
     """A pair of open python-rtmidi ports: one `MidiIn`, one `MidiOut`.
 
     rtmidi keeps arriving input in its own queue, and `receive` polls it from the
@@ -95,15 +95,6 @@ class RtMidiTransport(Transport):
         if self._closed:
             raise closed_error()
         return self._receiver.receive(timeout, on_bytes)
-
-    @property
-    def stray_bytes(self) -> int:
-        """Bytes received that belonged to no message (see `Transport.stray_bytes`)."""
-        return self._receiver.discarded
-
-    def clear_input(self) -> None:
-        """Drop everything received and not yet returned."""
-        self._receiver.clear()
 
     def close(self) -> None:
         """Close both ports and free the rtmidi objects."""
