@@ -145,3 +145,19 @@ def test_manifest_writes_message_kinds_as_plain_strings(
     _, exchange = connect(ready_state())
     saved = save_backup(take_backup(exchange, detect(exchange), what), folder=tmp_path, now=NOON)
     assert re.findall(r'"kind": (.*),\n', saved.manifest.read_text()) == kinds
+
+
+def test_the_progress_names_what_is_being_backed_up_in_plain_words() -> None:
+    _, exchange = connect(ready_state("factory"), limit=JACK_LIMIT)
+    labels: list[str] = []
+    take_backup(exchange, detect(exchange), "all", lambda p: labels.append(p.label))
+    assert list(dict.fromkeys(labels)) == [
+        "the global settings and drum kits",
+        "the global settings and drum kits, read again to compare",
+        "the combinations",
+        "the combinations, read again to compare",
+        "the programs",
+        "the programs, read again to compare",
+        "the songs (sequencer memory)",
+        "the songs (sequencer memory), read again to compare",
+    ]

@@ -47,6 +47,15 @@ MANIFEST_FORMAT = "m1-wizard backup manifest 1"
 READS_PER_DUMP = 2
 """How often each dump is requested for a backup; the copies must match (see take_backup)."""
 
+BACKUP_LABELS = {
+    Function.ALL_DATA_DUMP: "everything in the M1's memory",
+    Function.ALL_PROGRAMS_DUMP: "the programs",
+    Function.ALL_COMBINATIONS_DUMP: "the combinations",
+    Function.GLOBAL_DUMP: "the global settings and drum kits",
+    Function.SEQUENCE_DUMP: "the songs (sequencer memory)",
+}
+"""What a backup is receiving, in the words the progress line shows."""
+
 _PART_OF_WHAT = {
     "programs": Part.PROGRAMS,
     "combinations": Part.COMBINATIONS,
@@ -120,7 +129,7 @@ def take_backup(
     dumps = []
     for request, reply in _requests(what, exchange.channel, exchange.transport.max_message_size):
         total = _expected(reply, detection)
-        label = reply.name.replace("_", " ").lower()
+        label = BACKUP_LABELS[reply]
         first: KorgMessage | None = None
         for copy in range(max(copies, 1)):
             start = clock()
