@@ -16,7 +16,8 @@ program holds the same basic sound (§6.2, owner reports); the exact bytes are u
 than 100 % so that a wiped unit on which someone already saved a few sounds still counts."""
 
 
-def _largest_group(records: Sequence[bytes]) -> int:
+def largest_group(records: Sequence[bytes]) -> int:
+    """How many of `records` are byte-identical to the most common one (0 for none)."""
     if not records:
         return 0
     return Counter(records).most_common(1)[0][1]
@@ -67,10 +68,10 @@ def look_at_memory(
     """
     return MemoryLook(
         programs=len(programs),
-        same_programs=_largest_group([p.raw for p in programs]),
+        same_programs=largest_group([p.raw for p in programs]),
         combinations=None if combinations is None else len(combinations),
         same_combinations=(
-            None if combinations is None else _largest_group([c.raw for c in combinations])
+            None if combinations is None else largest_group([c.raw for c in combinations])
         ),
         events=None if sequence is None else sequence.events,
     )

@@ -24,6 +24,7 @@ from wizard.tui.traffic import TrafficFeed
 # the home screen needs none of them, and it appears sooner without them. So are the
 # procedure loader and YAML where the home screen is built from the shipped folder's index.
 if TYPE_CHECKING:
+    from wizard.demo.condition import DemoAdvice
     from wizard.device.connection import Connection
     from wizard.device.detect import Detection
     from wizard.engine.endings import RunOutcome
@@ -104,7 +105,20 @@ class WizardApp(App[int]):
             resume = self.library.resumable(self.unit)
         except WizardError:
             resume = None
-        return HomeScreen(self.library.summaries, resume, self.launch.demo)
+        return HomeScreen(self.library.summaries, resume, self._demo_advice())
+
+    def _demo_advice(self) -> DemoAdvice | None:
+        """In the demo, what its emulated M1 needs as it is now (connected, or as the last
+        run kept it); None for a real M1."""
+        if self.launch.demo is None:
+            return None
+        from wizard.demo.condition import demo_advice
+        from wizard.demo.saved_m1 import load_m1
+
+        if self.rig is not None and self.rig.link is not None:
+            with self.rig.link.locked() as emulator:
+                return demo_advice(self.launch.demo, emulator.state)
+        return demo_advice(self.launch.demo, load_m1(self.launch.home))
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
         """Open the procedure chosen on the home screen."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.padding import Padding
 from textual import events
@@ -23,22 +23,11 @@ from wizard.procedure.summary import ProcedureSummary
 from wizard.tui.catalog import Resumable, grouped
 from wizard.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from wizard.demo.condition import DemoAdvice
+
 RESUME_ID = "resume"
 
-DEMO_START = {
-    "battery-dead": "battery-replacement",
-    "used": "used-m1-checklist",
-    "factory": "backup",
-}
-"""The procedure highlighted first in the demo, by scenario: what that M1 needs."""
-
-DEMO_HINTS = {
-    "battery-dead": "This emulated M1 has just lost its memory: start with the battery "
-    "replacement.",
-    "used": "This emulated M1 comes from a stranger: start with the checklist for a "
-    "second-hand M1.",
-    "factory": "This emulated M1 holds its factory sounds: try a backup.",
-}
 HINT = "Choose with ↑ ↓ and Enter, or click. Press ? for help."
 
 
@@ -90,7 +79,7 @@ class HomeScreen(Screen[None]):
     Args:
         library: What to show of every procedure, by id, in file order.
         resume: The run that can be resumed, if any.
-        demo: The demo's scenario, None for a real M1.
+        demo: In the demo, what its emulated M1 needs now; None for a real M1.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,7 +107,7 @@ class HomeScreen(Screen[None]):
         self,
         library: Mapping[str, ProcedureSummary],
         resume: Resumable | None,
-        demo: str | None,
+        demo: DemoAdvice | None,
     ) -> None:
         super().__init__()
         self._library = library
@@ -129,7 +118,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, hint, list and details."""
         yield TitleBar("m1-wizard · Korg M1 maintenance and recovery", self._demo is not None)
-        hint = DEMO_HINTS.get(self._demo, HINT) if self._demo is not None else HINT
+        hint = self._demo.hint if self._demo is not None else HINT
         yield Static(hint, id="home-hint", markup=False)
         with Horizontal(id="home-body"):
             yield OptionList(*self._options(), id="procedure-list")
@@ -157,7 +146,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Highlight the resume entry, or the procedure the demo's M1 needs."""
         listing = self.query_one("#procedure-list", OptionList)
-        wanted = RESUME_ID if self._resume is not None else DEMO_START.get(self._demo or "", "")
+        start = self._demo.start if self._demo is not None else ""
+        wanted = RESUME_ID if self._resume is not None else start
         if wanted:
             with contextlib.suppress(LookupError):
                 listing.highlighted = listing.get_option_index(wanted)

@@ -1,0 +1,59 @@
+"""The demo's home line follows its emulated M1 as it is now: after the battery replacement
+brought the sounds back it no longer says that the M1 "has just lost its memory", in the same
+run or in the next one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from tests.engine.helpers import factory_file
+from tests.tui.person import SIZE, Person, demo_launch, until
+from wizard.demo.saved_m1 import save_m1
+from wizard.emulator import build_state
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.home import HomeScreen
+
+LOST = "This emulated M1 has just lost its memory: start with the battery replacement."
+BACK = "This emulated M1 has its sounds back: play it, or try a backup."
+EMPTY = (
+    "This emulated M1's memory holds only blank sounds: bring the sounds back with the "
+    "factory restore."
+)
+
+
+def _home_line(app: WizardApp) -> tuple[str, str | None]:
+    """The home screen's first line and the id of the highlighted procedure."""
+    line = str(app.screen.query_one("#home-hint", Static).render())
+    listing = app.screen.query_one("#procedure-list", OptionList)
+    assert listing.highlighted is not None
+    return line, listing.get_option_at_index(listing.highlighted).id
+
+
+async def test_after_the_sounds_came_back_the_home_line_says_so(tmp_path: Path) -> None:
+    bank = factory_file(tmp_path, "factory-like.syx")
+    launch = demo_launch(tmp_path / "home", "battery-dead")
+    app = WizardApp(launch)
+    async with app.run_test(size=SIZE) as pilot:
+        assert _home_line(app) == (LOST, "battery-replacement")
+        person = Person(pilot)
+        await person.choose_on_home("battery-replacement")
+        await person.connect_emulator()
+        await person.follow(bank)
+        await person.answer("home")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        assert _home_line(app) == (BACK, "backup")
+    again = WizardApp(launch)
+    async with again.run_test(size=SIZE):
+        assert _home_line(again) == (BACK, "backup")
+
+
+async def test_a_kept_m1_with_a_wiped_memory_is_sent_to_the_factory_restore(
+    tmp_path: Path,
+) -> None:
+    launch = demo_launch(tmp_path / "home", "factory")
+    save_m1(build_state("battery-dead"), launch.home)
+    app = WizardApp(launch)
+    async with app.run_test(size=SIZE):
+        assert _home_line(app) == (EMPTY, "factory-restore")
