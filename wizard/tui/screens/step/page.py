@@ -45,6 +45,7 @@ class StepPage:
         self._notes: list[str] = []
         self._check_started = 0.0
         self._verdict = ""  # the reason of the check passed at this step
+        self._carried_verdict = ""  # the last step's verdict, on show under this one
 
     # -- the widgets -------------------------------------------------------------------------
 
@@ -121,6 +122,11 @@ class StepPage:
         if not view.display:
             view.display = True
             self.screen.refresh_bindings()  # Escape cancels from now on
+            # The last step's verdict has been read; under a running transfer it would be
+            # taken for news about the transfer (and it takes the room of the figures).
+            if self._carried_verdict in self._notes:
+                self._notes.remove(self._carried_verdict)
+                self._show_notes()
             if self.screen.has_class("-short"):
                 # At 24 lines the figures and the power banner need the display's room.
                 self.m1.show(display=False, panel=False)

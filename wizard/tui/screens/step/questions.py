@@ -99,6 +99,7 @@ class StepQuestions(StepPage):
         self.step, self.position, self.keys = step, position, None
         self.mark_step(position.number - 1)
         self._notes = carried + [line for line in (passed, self._power) if line]
+        self._carried_verdict = passed
         self.show_backups()
         self._show_notes()
         for selector in ("#step-answer", "#answer-problem"):
