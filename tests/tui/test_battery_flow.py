@@ -13,6 +13,7 @@ from wizard.emulator import build_state
 from wizard.engine.endings import RunStatus
 from wizard.operations.maintenance import read_log
 from wizard.tui.app import WizardApp
+from wizard.tui.widgets.front_panel import FrontPanel
 
 FACTORY = build_state("factory").memory
 
@@ -30,6 +31,12 @@ async def test_battery_replacement_ends_with_the_factory_sounds_verified(tmp_pat
         assert outcome is not None and outcome.status is RunStatus.COMPLETED
         assert keys_steps == ["enable-midi", "protects-off", "set-allocation", "first-sound"]
         assert "✓ Completed: Replace the memory battery" in person.step_text()
+        # Every line the run added to the log is listed, the restore's too, in order.
+        ended = person.step_text()
+        log_lines = ended[ended.index("Added to this M1's maintenance log:") :]
+        assert log_lines.index("restored ") < log_lines.index("internal battery replaced")
+        # No keys are asked for any more: the drawn panel is gone, the display stays.
+        assert not person.step_screen.query_one(FrontPanel).display
         assert app.rig is not None and app.rig.link is not None
         with app.rig.link.locked() as emulator:
             memory = emulator.state.memory

@@ -232,7 +232,7 @@ class Engine:
         log.write(Event.COMPLETED)
         chain = dict.fromkeys(c for p in self.plan for c in p.chain)
         day = self.session.now().date()
-        added: list[MaintenanceEntry] = []
+        added: list[MaintenanceEntry] = list(self.session.logged)
         for entry in completion_entries(chain, day):
             record(self.session.unit.maintenance, entry)
             added.append(entry)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from wizard.device.progress import ProgressReport, ignore_progress
 from wizard.engine.facts import Facts
+from wizard.operations.maintenance import MaintenanceEntry
 from wizard.operations.records import BackupRecord, SentRecord
 from wizard.operations.unit import UnitFolder
 
@@ -38,6 +39,8 @@ class Session:
         loop: Runs the interface test somewhere other than on the connection's ports (the
             demo's emulated loop cable); None for the connection's own ports.
         facts: What this run has already established (asked once, reused).
+        logged: Maintenance-log lines its backups and sends wrote, in order (the end of
+            the run lists them with the procedure's own lines).
         report: Where progress goes.
         now: The clock for journal entries and the maintenance log.
     """
@@ -54,5 +57,6 @@ class Session:
     recalled: bool = False
     loop: Callable[[], LoopbackResult] | None = None
     facts: Facts = field(default_factory=Facts)
+    logged: list[MaintenanceEntry] = field(default_factory=list)
     report: ProgressReport = ignore_progress
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

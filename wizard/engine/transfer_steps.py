@@ -60,7 +60,9 @@ class _StepDriver:
 
 def _run(ctx: StepContext) -> Run:
     session, planned = ctx.session, ctx.planned
-    ledger = Ledger(ctx.journal, session.unit.maintenance, planned.path, planned.procedure)
+    ledger = Ledger(
+        ctx.journal, session.unit.maintenance, planned.path, planned.procedure, session.logged
+    )
     return Run(_StepDriver(ctx), ledger, session.now)
 
 

@@ -5,7 +5,7 @@ maintenance-log lines, each naming where the file went."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,12 +31,18 @@ class Ledger:
         maintenance: The unit's maintenance log.
         step: The step's path in a procedure; empty for a command.
         procedure: The procedure named in maintenance-log lines (a command's own name).
+        logged: Gets every maintenance-log line written through this ledger, in order.
     """
 
     journal: RunJournal
     maintenance: Path
     step: str
     procedure: str
+    logged: list[MaintenanceEntry] = field(default_factory=list)
+
+    def _log(self, entry: MaintenanceEntry) -> None:
+        record(self.maintenance, entry)
+        self.logged.append(entry)
 
     def _today(self) -> datetime:
         return self.journal.now()
@@ -56,7 +62,7 @@ class Ledger:
             verified=True,
         )
         day = self._today().date()
-        record(self.maintenance, backup_entry(saved.path, self.procedure, day))
+        self._log(backup_entry(saved.path, self.procedure, day))
         return BackupRecord(saved.path, saved.sha256, what, entry.run, entry.at)
 
     def transfer_started(self, files: Files, what: str) -> None:
@@ -99,7 +105,7 @@ class Ledger:
         )
         names = ", ".join(str(p) for p, _ in files)
         day = self._today().date()
-        record(self.maintenance, MaintenanceEntry(day, logged, self.procedure, file=names))
+        self._log(MaintenanceEntry(day, logged, self.procedure, file=names))
         return SentRecord(first, sha256, what, tuple(more))
 
 

@@ -162,7 +162,7 @@ class StepScreen(Screen[RunOutcome | None]):
         self.query_one(TransferView).display = False
         m1 = self.query_one(M1View)
         m1.guide(())
-        m1.show(display=m1.live, panel=m1.live)
+        m1.show(display=m1.live, panel=False)  # no keys are asked for any more
         self.questions.set_text(text)
         bar = self.query_one(ActionBar)
         await bar.show(
