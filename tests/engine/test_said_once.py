@@ -83,3 +83,18 @@ def test_last_look_waits_for_the_new_name_on_the_display(
     monkeypatch.setattr(ScriptedOperator, "keys", recording)
     run_shipped("battery-replacement", tmp_path)
     assert displays[-1] == (f"Program 00 {program_00_name()}",)
+
+
+def test_used_checklist_does_not_warn_about_songs_already_backed_up(tmp_path: Path) -> None:
+    # The checklist saved everything (songs included) and read it back before the
+    # allocation changes: the "save them first" warning cannot apply any more.
+    _, _, operator = run_shipped("used-m1-checklist", tmp_path)
+    paths = [p.path for p in operator.positions]
+    assert "used-m1-checklist/allocation/songs-warning" not in paths
+    assert not any("may erase them" in t for t in operator.texts("acknowledge"))
+    assert "The songs are in the backup saved earlier in this run." in operator.texts("notice")
+
+
+def test_allocation_alone_still_warns_about_songs(tmp_path: Path) -> None:
+    _, _, operator = run_shipped("allocation-100", tmp_path)
+    assert any("may erase them" in t for t in operator.texts("acknowledge"))

@@ -112,6 +112,10 @@ EXPECTED: dict[str, list[str]] = {
         "11:15: step 'read': 'question' must be text, not true or false. "
         'Put the value in quotes: question: "Yes".',
     ],
+    "bad_backed_up_part.yaml": [
+        "12:23: step 'songs-warning': 'songs' is not a value 'unless_backed_up' can take. "
+        "The values are: all, programs, combinations, global, sequence.",
+    ],
     "bad_step_id.yaml": [
         "9:9: step 1: 'Send Factory' is not a valid id. "
         "Use lower-case letters, digits and hyphens, e.g. 'send-factory'.",

@@ -13,11 +13,13 @@ from wizard.m1 import AllDataDump, AllProgramsDump, KorgMessage
 from wizard.m1.factory_set import recognise
 from wizard.m1.syx_file import read_dump_file
 from wizard.procedure.model import (
+    BackupScope,
     BackupStep,
     CheckStep,
     ConfirmStep,
     InstructionStep,
     KeysStep,
+    SafetyStep,
     Step,
     TransferStep,
 )
@@ -31,6 +33,15 @@ PROGRAM_00_NAME = "{program_00_name}"
 """Written in a keys step's display: the bare name of program 00 in the file sent (empty
 when it is not known), so that a display still showing the old sound does not match."""
 
+BACKED_UP_ALREADY = {
+    BackupScope.ALL: "Everything in the M1's memory is in the backup saved earlier in this run.",
+    BackupScope.PROGRAMS: "The programs are in the backup saved earlier in this run.",
+    BackupScope.COMBINATIONS: "The combinations are in the backup saved earlier in this run.",
+    BackupScope.GLOBAL: "The global settings are in the backup saved earlier in this run.",
+    BackupScope.SEQUENCE: "The songs are in the backup saved earlier in this run.",
+}
+"""Why a warning about losing a part of the memory is not shown again."""
+
 
 @dataclass
 class Facts:
@@ -43,12 +54,14 @@ class Facts:
         answered: The M1 has answered over MIDI.
         fresh: Checks made true by the step just done (a backup or a transfer that was
             read back and compared), e.g. "matches_file" or "matches_backup:all".
+        backed_up: What the verified backups of this run hold, as backup scopes.
     """
 
     shown: tuple[str, ...] = ()
     instructions: set[str] = field(default_factory=set)
     answered: bool = False
     fresh: set[str] = field(default_factory=set)
+    backed_up: set[BackupScope] = field(default_factory=set)
 
 
 def _squeezed(text: str) -> str:
@@ -72,6 +85,10 @@ def already_established(facts: Facts, step: Step) -> str | None:
             return "The M1 already answered over MIDI in this run."
         case CheckStep(check="matches_file") if "matches_file" in facts.fresh:
             return "The sounds were read back and matched the file in the step just done."
+        case SafetyStep(unless_backed_up=scope) if scope is not None and (
+            facts.backed_up & {scope, BackupScope.ALL}
+        ):
+            return BACKED_UP_ALREADY[scope]
         case CheckStep(check="matches_backup", params=params):
             if f"matches_backup:{params.get('what', 'all')}" in facts.fresh:
                 return "The backup was read back and compared with the M1 in the step just done."
@@ -96,6 +113,7 @@ def step_done(facts: Facts, step: Step, *, done: bool = True, shown: bool = Fals
             facts.answered = True
         case BackupStep(what=what):
             facts.fresh.add(f"matches_backup:{what.value}")
+            facts.backed_up.add(what)
         case TransferStep():
             facts.fresh.add("matches_file")
 

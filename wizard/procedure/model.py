@@ -246,11 +246,15 @@ class SafetyStep(StepBase):
     Attributes:
         warning: What could hurt the person or the instrument.
         acknowledge: The text of the button that acknowledges it.
+        unless_backed_up: The part of the memory whose loss the warning is about; a
+            verified backup of that part (or of everything) taken earlier in the run
+            answers it, and the warning is not shown. None: always shown.
     """
 
     kind: ClassVar[str] = "safety"
     warning: str
     acknowledge: str = "I understand"
+    unless_backed_up: BackupScope | None = None
 
 
 Step = (

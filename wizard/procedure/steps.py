@@ -41,7 +41,7 @@ KIND_KEYS = {
     "backup": ("what",),
     "transfer": ("source", "overwrites"),
     "include": ("procedure",),
-    "safety": ("warning", "acknowledge"),
+    "safety": ("warning", "acknowledge", "unless_backed_up"),
 }
 
 
@@ -139,11 +139,15 @@ def _include(fields: Fields, common: dict[str, Any]) -> IncludeStep | None:
 def _safety(fields: Fields, common: dict[str, Any]) -> SafetyStep | None:
     warning = fields.text("warning", a_kind("safety"))
     acknowledge = fields.text("acknowledge", "", required=False)
+    scope = None
+    if fields.has("unless_backed_up"):
+        scope = fields.choice("unless_backed_up", BackupScope, a_kind("safety"))
+        if scope is None:
+            return None
     if warning is None:
         return None
-    if acknowledge is None:
-        return SafetyStep(warning=warning, **common)
-    return SafetyStep(warning=warning, acknowledge=acknowledge, **common)
+    more: dict[str, Any] = {} if acknowledge is None else {"acknowledge": acknowledge}
+    return SafetyStep(warning=warning, unless_backed_up=scope, **more, **common)
 
 
 def _instruction(fields: Fields, common: dict[str, Any]) -> InstructionStep | None:
