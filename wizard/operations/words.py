@@ -114,6 +114,11 @@ COPY_PATH = "Copy the backup's path"
 PATH_COPIED = "The backup's path is on the clipboard."
 
 
+def backup_in_short(path: Path) -> str:
+    """A backup of this run, named in one line where the screen needs its room."""
+    return f"Backup saved: {path.name} (p copies its full path)"
+
+
 def safety_backup_saved(path: Path) -> str:
     """The backup taken before an overwrite is saved and read back."""
     return f"Safety backup saved and verified: {path}"

@@ -137,11 +137,17 @@ class StepQuestions(StepPage):
         return [p for p in self._backup_files() if p not in self._backups_before]
 
     def show_backups(self) -> None:
-        """Where this run's latest backup is, kept on show from the moment it is saved."""
+        """Where this run's latest backup is, kept on show from the moment it is saved: in
+        full (path, folder, how to copy it), or in one line on steps whose panel or transfer
+        box need the room."""
         made = self.backups_made
         shown = self.screen.query_one("#files", Static)
         shown.display = bool(made)
         if not made:
+            return
+        if isinstance(self.step, (KeysStep, TransferStep)):
+            shown.update(words.backup_in_short(made[-1]))
+            self.screen.refresh_bindings()
             return
         text = words.backup_where(made[-1])
         if self.setup.launch.is_demo:
