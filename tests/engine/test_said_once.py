@@ -52,8 +52,10 @@ def test_last_look_names_program_00_from_the_file_sent(tmp_path: Path) -> None:
     _, _, operator = run_shipped("used-m1-checklist", tmp_path)
     name = program_00_name()
     assert operator.texts("keys")[-1] == "PROG, 00"
+    # The keys are a step of their own (lit on the panel), then the question.
     assert operator.texts("confirm")[-1] == (
-        f"Press PROG, then 0 twice. Does the display show program 00 “{name}”, as in your file?"
+        "Play a few keys. Do you hear the new sounds, and does the display show "
+        f"program 00 “{name}”, as in your file?"
     )
     assert not any("UP, then DOWN" in q for q in operator.texts("confirm"))
 

@@ -27,7 +27,13 @@ async def test_used_m1_is_set_up_on_the_drawn_panel_and_gets_the_new_bank(tmp_pa
         keys_steps = await person.follow(bank)
         outcome = person.step_screen.outcome
         assert outcome is not None and outcome.status is RunStatus.COMPLETED
-        assert keys_steps == ["set-filters", "protects-off", "set-allocation", "first-sound"]
+        assert keys_steps == [
+            "set-filters",
+            "protects-off",
+            "set-allocation",
+            "first-sound",
+            "new-first-sound",
+        ]
         assert app.rig is not None and app.rig.link is not None
         with app.rig.link.locked() as emulator:
             state = emulator.state
