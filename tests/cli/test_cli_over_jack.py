@@ -145,7 +145,7 @@ def test_exclusive_off_is_explained_as_silence(capsys: pytest.CaptureFixture[str
         code, _, err = run(capsys, "detect", "--port", m1.name, "--timeout", "0.5")
     assert code == 3
     assert "The M1 did not answer." in err
-    assert "exclusive data is enabled (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP)" in err
+    assert 'is on (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP: the display shows "Excl:ENA")' in err
 
 
 def test_replies_on_a_wrong_channel_end_in_explained_silence(

@@ -116,7 +116,9 @@ def test_a_backup_of_this_run_lets_the_transfer_through(tmp_path: Path) -> None:
     assert holds_factory(state)
     (backup,) = session.unit.backups.glob("*.syx")
     (overwrite,) = operator.texts("confirm_overwrite")
-    assert f"A verified backup taken in this run is saved at {backup}" in overwrite
+    assert overwrite.endswith(
+        f"A backup of everything in the M1's memory was saved and read back in this run: {backup}"
+    )
     assert operator.texts("confirm") == []  # no backup offered: one exists
     assert read_log(session.unit.maintenance)[0].line().endswith(f"verified backup saved: {backup}")
 

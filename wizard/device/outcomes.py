@@ -16,6 +16,11 @@ ENABLE_MIDI_KEYS = "GLOBAL, 5, +, UP, D, UP, F, UP, H, UP"
 PROTECT_OFF_KEYS = "GLOBAL, 6, DOWN, +, B, DOWN, +, B, DOWN"
 ALLOCATION_100_KEYS = "GLOBAL, 6, +, +, +, DOWN, G"
 ALLOCATION_50_KEYS = "GLOBAL, 6, +, +, +, UP, G"
+EXCL_ON = (
+    'that the M1\'s "Excl" switch, which lets sound data in and out over MIDI, is on '
+    f'({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA")'
+)
+"""The M1's exclusive filter in a musician's words: its display word, what it does, the keys."""
 
 
 class Outcome(Enum):
@@ -45,9 +50,8 @@ ADVICE: dict[Outcome, Advice] = {
     Outcome.SILENT: Advice(
         "The M1 did not answer.",
         "Check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
-        f"back to the interface's MIDI IN, that exclusive data is enabled ({ENABLE_MIDI_KEYS}), "
-        "that the M1's sequencer is stopped, and that no other program holds the MIDI ports; "
-        "then try again.",
+        f"back to the interface's MIDI IN, {EXCL_ON}, that the M1's sequencer is stopped, and "
+        "that no other program holds the MIDI ports; then try again.",
     ),
     Outcome.LOAD_ERROR: Advice(
         "The M1 refused the data (reply 24, DATA LOAD ERROR): its memory is protected or "

@@ -91,9 +91,21 @@ def overwrites(what: str) -> str:
     return f"This overwrites in the M1's memory: {what}."
 
 
-def safe_because_backup(path: Path, sha256: str) -> str:
-    """What makes an overwrite safe: a verified backup of this run."""
-    return f"A verified backup taken in this run is saved at {path} (SHA-256 {sha256[:12]}...)."
+BACKUP_HOLDS = {
+    "all": "everything in the M1's memory",
+    "programs": "the M1's programs",
+    "combinations": "the M1's combinations",
+    "global": "the M1's global settings and drum kits",
+    "sequence": "the M1's songs (sequencer memory)",
+}
+"""What a backup holds, by the part of memory it was taken of, in the person's words."""
+
+
+def safe_because_backup(path: Path, what: str) -> str:
+    """What makes an overwrite safe: a backup of this run, saved and read back (the file's
+    checksum stays in the journal: on screen it would mean nothing to a musician)."""
+    holds = BACKUP_HOLDS.get(what, "the M1's memory")
+    return f"A backup of {holds} was saved and read back in this run: {path}"
 
 
 def backup_saved(path: Path) -> str:
