@@ -83,7 +83,7 @@ def test_initialised_memory_confirmed_lets_the_transfer_through(tmp_path: Path) 
     (overwrite,) = operator.texts("confirm_overwrite")
     assert overwrite.startswith(f"{OVERWRITES}, with global data with drum kits, 100 comb")
     assert overwrite.endswith(
-        "from factory-set.syx | You confirmed that the M1's memory holds only initialised data."
+        "from factory-set.syx | You confirmed that the M1's memory is wiped: nothing in it to keep."
     )
     assert [e for e in events(session) if e[0] != "step_done"] == [
         ("started", ""),

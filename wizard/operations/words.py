@@ -37,11 +37,12 @@ OFFER_BACKUP = (
 )
 REFUSED_REASON = (
     "Refused: nothing may overwrite the M1's memory without a verified backup taken from "
-    "it in this run, or your confirmation that it holds only initialised data."
+    "it in this run, or your confirmation that its memory is wiped (nothing in it to keep)."
 )
 REFUSED_FIX = (
-    "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
-    "memory_initialised check and confirm; then retry."
+    "Take a backup first (the Backup procedure), or, if the memory was wiped, let the wizard "
+    "read it and confirm that nothing in it is worth keeping (a step of the battery "
+    "replacement does this); then retry."
 )
 OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the screen says it is safe."
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
@@ -49,7 +50,7 @@ DECLINED_FIX = "Retry when ready, or skip this step."
 DECLINED_FIX_HERE = "Retry to choose the file again when ready, or skip this step."
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
-INITIALISED_CONFIRMED = "You confirmed that the M1's memory holds only initialised data."
+INITIALISED_CONFIRMED = "You confirmed that the M1's memory is wiped: nothing in it to keep."
 
 
 def found(channel: int) -> str:
@@ -205,7 +206,7 @@ def m1_not_as_backed_up(path: Path, found: str) -> str:
 def no_longer_initialised(first_program: str) -> str:
     """An earlier "nothing to keep" no longer matches the M1's memory."""
     return (
-        "Earlier in this run you confirmed that the M1's memory held only initialised data, "
-        f'but it now holds programs that are not alike (program 00 is "{first_program}"), so '
-        "that answer no longer covers it."
+        "Earlier in this run you confirmed that the M1's memory was wiped, but its programs "
+        f'are no longer all one sound (program 00 is "{first_program}"), so that answer no '
+        "longer covers it."
     )
