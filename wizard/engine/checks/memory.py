@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wizard.device.image import MemoryImage, differences, image_of
+from wizard.device.outcomes import TEST_INTERFACE
 from wizard.device.restore import BANK_DUMPS, RestorePlan, read_back
 from wizard.engine.checks.asking import detected, exchange_of, failure, unsolicited_count
 from wizard.engine.checks.result import CheckResult, cannot_tell, failed, passed
@@ -139,8 +140,8 @@ def _compare(
     return failed(
         name,
         f"The M1's memory differs from the {label} {path.name}: " + "; ".join(found) + ".",
-        "If nothing was changed on purpose, the MIDI interface may be damaging data: run "
-        "`m1-wizard loopback` to test it, then retry.",
+        "If nothing was changed on purpose, the MIDI interface may be damaging data: "
+        f"{TEST_INTERFACE}, then retry.",
     )
 
 
