@@ -49,7 +49,10 @@ def test_detect_reports_channel_and_allocation(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert "Global MIDI channel: 5" in out
     assert "Memory allocation: 50 programs / 50 combinations / 7700 sequence events" in out
-    assert "Version bytes (ROM No. 00 SOFT VER. 00): 13 00 01 00" in out
+    assert (
+        "Software version as the M1 reports it: 13 00 01 00 (raw numbers; Korg never published "
+        "which version they stand for)"
+    ) in out
 
 
 @pytest.mark.parametrize(

@@ -208,7 +208,8 @@ def test_no_file_chosen_sends_nothing(tmp_path: Path) -> None:
     operator = ScriptedOperator()
     assert engine_for(procedure("p", SEND), session, operator).run().status is (RunStatus.ABORTED)
     assert operator.texts("recover") == [
-        "No file was chosen, so nothing was sent. Choose the file to send, or skip this step."
+        "No file was chosen, so nothing was sent. Choose the sounds to send (a file, several "
+        "files, a zip or a folder), or skip this step."
     ]
 
 
