@@ -96,9 +96,8 @@ def test_exclusive_enabled_fails_with_the_panel_keys_when_disabled(tmp_path: Pat
     )
     assert result.fix == EXCL_FIX
     assert result.fix == (
-        'Switch "Excl" on: on the M1 press GLOBAL, 5, +, UP, D, UP, F, UP, H, UP (the last UP '
-        'sets "Excl", the switch that lets sound data in and out over MIDI; the display then '
-        'shows "Excl:ENA"). If it already shows that, stop the M1\'s sequencer if it is playing '
+        'Switch "Excl" on: on the M1 press GLOBAL, 5, +, UP, D, UP, F, UP, H, UP (the display '
+        'then shows "Excl:ENA"). If it already does, stop the M1\'s sequencer if it is playing '
         "and check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
         "back to the interface's MIDI IN; then retry."
     )

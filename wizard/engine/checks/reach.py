@@ -36,10 +36,9 @@ SILENCE_FIX = (
     "the computer), and that no other program holds the MIDI ports; then retry."
 )
 EXCL_FIX = (
-    f'Switch "Excl" on: on the M1 press {ENABLE_MIDI_KEYS} (the last UP sets "Excl", the '
-    'switch that lets sound data in and out over MIDI; the display then shows "Excl:ENA"). If '
-    f"it already shows that, stop the M1's sequencer if it is playing and check that {CABLES}; "
-    "then retry."
+    f'Switch "Excl" on: on the M1 press {ENABLE_MIDI_KEYS} (the display then shows '
+    '"Excl:ENA"). If it already does, stop the M1\'s sequencer if it is playing and check '
+    f"that {CABLES}; then retry."
 )
 SILENCE_REASON = (
     "Nothing answered: neither the identity request nor a MODE REQUEST on any of the 16 channels."
