@@ -49,7 +49,10 @@ def test_detect_reports_channel_and_allocation(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert "Global MIDI channel: 5" in out
     assert "Memory allocation: 50 programs / 50 combinations / 7700 sequence events" in out
-    assert "Version bytes (ROM No. 00 SOFT VER. 00): 13 00 01 00" in out
+    assert (
+        "Software version as the M1 reports it: 13 00 01 00 (raw numbers; Korg never published "
+        "which version they stand for)"
+    ) in out
 
 
 @pytest.mark.parametrize(
@@ -145,7 +148,7 @@ def test_exclusive_off_is_explained_as_silence(capsys: pytest.CaptureFixture[str
         code, _, err = run(capsys, "detect", "--port", m1.name, "--timeout", "0.5")
     assert code == 3
     assert "The M1 did not answer." in err
-    assert "exclusive data is enabled (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP)" in err
+    assert 'is on (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP: the display shows "Excl:ENA")' in err
 
 
 def test_replies_on_a_wrong_channel_end_in_explained_silence(

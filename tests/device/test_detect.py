@@ -50,6 +50,18 @@ def test_mode_request_scan_finds_an_m1_that_ignores_identity_requests() -> None:
     found = detect(exchange)
     assert (found.channel, found.found_by, found.identity) == (11, "mode request", None)
     assert found.version_bytes == "unknown (the M1 did not answer the identity request)"
+    assert found.lines()[2] == "Software version: not reported by this M1."
+
+
+def test_the_version_is_shown_as_raw_numbers_without_reading_into_them() -> None:
+    _, exchange = connect(ready_state("factory"))
+    found = detect(exchange)
+    assert found.identity is not None
+    assert found.lines()[2] == (
+        f"Software version as the M1 reports it: {found.version_bytes} (raw numbers; Korg never "
+        "published which version they stand for)"
+    )
+    assert "ROM No." not in "\n".join(found.lines())
 
 
 def test_exclusive_disabled_means_silence_with_the_fix_named() -> None:
@@ -60,8 +72,9 @@ def test_exclusive_disabled_means_silence_with_the_fix_named() -> None:
     assert str(caught.value) == (
         "The M1 did not answer. Neither the identity request nor a MODE REQUEST on any of "
         "the 16 channels was answered. Check that the interface's MIDI OUT goes to the "
-        "M1's MIDI IN and the M1's MIDI OUT back to the interface's MIDI IN, that exclusive "
-        "data is enabled (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP), that the M1's sequencer is "
+        "M1's MIDI IN and the M1's MIDI OUT back to the interface's MIDI IN, that the M1's "
+        '"Excl" switch, which lets sound data in and out over MIDI, is on (GLOBAL, 5, +, UP, '
+        'D, UP, F, UP, H, UP: the display shows "Excl:ENA"), that the M1\'s sequencer is '
         "stopped, and that no other program holds the MIDI ports; then try again."
     )
 

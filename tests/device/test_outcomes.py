@@ -10,9 +10,10 @@ EXPECTED = {
     Outcome.SILENT: (
         "The M1 did not answer.",
         "Check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
-        "back to the interface's MIDI IN, that exclusive data is enabled (GLOBAL, 5, +, UP, "
-        "D, UP, F, UP, H, UP), that the M1's sequencer is stopped, and that no other program "
-        "holds the MIDI ports; then try again.",
+        "back to the interface's MIDI IN, that the M1's \"Excl\" switch, which lets sound data "
+        "in and out over MIDI, is on (GLOBAL, 5, +, UP, D, UP, F, UP, H, UP: the display shows "
+        '"Excl:ENA"), that the M1\'s sequencer is stopped, and that no other program holds the '
+        "MIDI ports; then try again.",
     ),
     Outcome.LOAD_ERROR: (
         "The M1 refused the data (reply 24, DATA LOAD ERROR): its memory is protected or it "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.emulator.helpers import LOAD_COMPLETED, LOAD_ERROR, answer, emulator, hx
-from wizard.emulator import Behaviour, Faults, Reply
+from wizard.emulator import Behaviour, Faults, M1Emulator, Reply
 from wizard.m1 import Mode
 from wizard.m1.records import Combination, Program
 
@@ -25,6 +25,23 @@ def test_mode_change_selects_modes_0_to_3_without_reply(mode_byte: str, mode: Mo
     m1.state.mode = Mode.GLOBAL
     assert answer(m1, f"F0 42 30 19 4E {mode_byte} 00 F7") == []
     assert m1.state.mode is mode
+
+
+def test_the_display_follows_a_mode_change_received_over_midi() -> None:
+    m1 = emulator()
+    m1.press("GLOBAL")
+    assert m1.display[0].startswith("Global 0  Master Tune")
+    answer(m1, "F0 42 30 19 4E 00 00 F7")
+    assert m1.state.mode is Mode.COMBINATION
+    assert m1.display[0].startswith("Combi 00  ")
+    assert m1.display == emulator_in(Mode.COMBINATION).display
+
+
+def emulator_in(mode: Mode) -> M1Emulator:
+    """A fresh emulated M1 whose panel opened in `mode`."""
+    m1 = emulator()
+    m1.state.mode = mode
+    return m1
 
 
 @pytest.mark.parametrize("mode_byte", ["04", "06", "05", "07"])

@@ -25,8 +25,9 @@ def test_battery_dead_memory_looks_initialised(tmp_path: Path) -> None:
     result = memory_initialised(session, NO_PARAMS)
     assert result.status is Verdict.PASS
     assert result.reason == (
-        '100 of the 100 programs are the same record (program 00 is "Init Prog"): the '
-        "memory looks initialised, as after a battery loss."
+        'All 100 programs are one and the same sound (program 00 is "Init Prog"): the memory '
+        "looks wiped, as when the M1 loses its memory (a flat battery) and every program "
+        "becomes the same blank sound."
     )
 
 
@@ -35,8 +36,8 @@ def test_a_used_memory_is_not_initialised(tmp_path: Path) -> None:
     result = memory_initialised(session, NO_PARAMS)
     assert result.status is Verdict.FAIL
     assert result.reason == (
-        'The memory holds 50 programs that are not alike (program 00 is "Gig EP 1"): it is '
-        "not initialised."
+        'The memory is not wiped: its 50 programs are not all one sound (program 00 is "Gig '
+        'EP 1"), as they would be after a lost memory.'
     )
 
 

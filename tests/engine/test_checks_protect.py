@@ -27,8 +27,9 @@ def test_protects_off_pass_and_ask_about_the_sequencer(tmp_path: Path) -> None:
     result = memory_unprotected(session, NO_PARAMS)
     assert result.status is Verdict.PASS
     assert result.reason == (
-        "Program and combination memory protect are off: the M1 accepted a harmless test "
-        "write of unchanged data."
+        "Program and combination memory protect are off: the wizard asked the M1 to store a "
+        "program and a combination the same as the ones already in their places (which "
+        "changes nothing), and it stored them."
     )
     assert result.question == SEQUENCE_QUESTION
     assert state.memory == before
@@ -41,10 +42,13 @@ def test_program_protect_on_fails_and_memory_is_untouched(tmp_path: Path) -> Non
     result = memory_unprotected(session, NO_PARAMS)
     assert result.status is Verdict.FAIL
     assert result.reason == (
-        "The program memory protect is on: the M1 refused a harmless test write (22, WRITE ERROR)."
+        "The program memory protect is on: the wizard asked the M1 to store a program the same "
+        "as the one already in its place (which changes nothing), and the M1 refused."
     )
     assert result.fix == (
-        "Turn the memory protects off (GLOBAL, 6, DOWN, +, B, DOWN, +, B, DOWN), then retry."
+        "Turn the memory protects off on the M1: press GLOBAL, 6, DOWN, +, B, DOWN, +, B, DOWN "
+        "(GLOBAL, 6 opens the protect page; DOWN sets the protect under the cursor to OFF, + "
+        "moves on to the next protect and B puts the cursor on it), then retry."
     )
     assert state.memory == before
 
@@ -72,7 +76,9 @@ def test_from_global_mode_the_person_is_told_which_key_to_press(tmp_path: Path) 
     _, session = session_for(state, tmp_path)
     result = memory_unprotected(session, NO_PARAMS)
     assert result.status is Verdict.PASS
-    assert result.reason.endswith("Press GLOBAL on the M1 to return to Global mode.")
+    assert result.reason.endswith(
+        "The test left the M1 in Combination mode: press GLOBAL on the M1 to return to Global mode."
+    )
 
 
 def edited(state: M1State) -> M1State:

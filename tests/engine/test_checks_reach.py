@@ -81,7 +81,8 @@ def test_exclusive_enabled_passes_on_any_answer(tmp_path: Path) -> None:
     result = exclusive_enabled(session, NO_PARAMS)
     assert result.status is Verdict.PASS
     assert result.reason == (
-        "The M1 answers system-exclusive requests, so exclusive reception is enabled."
+        'The M1 answers requests from the computer, so its "Excl" switch is on: sound data '
+        "can go in and out over MIDI."
     )
 
 
@@ -89,7 +90,17 @@ def test_exclusive_enabled_fails_with_the_panel_keys_when_disabled(tmp_path: Pat
     emulator, session = session_for(ready_state("battery-dead", excl_enabled=False), tmp_path)
     result = exclusive_enabled(session, NO_PARAMS)
     assert result.status is Verdict.FAIL
+    assert result.reason == (
+        'The M1 did not answer any request from the computer: its "Excl" switch, which lets '
+        "sound data in and out over MIDI, is probably off (DIS)."
+    )
     assert result.fix == EXCL_FIX
+    assert result.fix == (
+        'Switch "Excl" on: on the M1 press GLOBAL, 5, +, UP, D, UP, F, UP, H, UP (the display '
+        'then shows "Excl:ENA"). If it already does, stop the M1\'s sequencer if it is playing '
+        "and check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
+        "back to the interface's MIDI IN; then retry."
+    )
     # Following the fix on the panel makes the check pass.
     press_all(emulator, ENABLE_MIDI_KEYS)
     assert exclusive_enabled(session, NO_PARAMS).status is Verdict.PASS

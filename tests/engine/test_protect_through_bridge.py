@@ -98,6 +98,7 @@ def test_protect_probe_passes_against_the_served_emulator_with_real_timing(
         result = memory_unprotected(Session(folder, exchange), {})
     assert result.status is Verdict.PASS, result.reason
     assert result.reason == (
-        "Program and combination memory protect are off: the M1 accepted a harmless test "
-        "write of unchanged data."
+        "Program and combination memory protect are off: the wizard asked the M1 to store a "
+        "program and a combination the same as the ones already in their places (which "
+        "changes nothing), and it stored them."
     )

@@ -34,7 +34,7 @@ def test_used_checklist_asks_each_fact_once(tmp_path: Path) -> None:
     notices = operator.texts("notice")
     assert "The M1 already answered over MIDI in this run." in notices
     assert "The backup was read back and compared with the M1 in the step just done." in notices
-    assert "The sounds were read back and matched the file in the step just done." in notices
+    assert "What was sent in the step just done was read back from the M1 and matched." in notices
 
 
 def test_used_checklist_asks_about_the_battery_positively_after_power_on(

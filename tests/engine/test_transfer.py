@@ -83,7 +83,7 @@ def test_initialised_memory_confirmed_lets_the_transfer_through(tmp_path: Path) 
     (overwrite,) = operator.texts("confirm_overwrite")
     assert overwrite.startswith(f"{OVERWRITES}, with global data with drum kits, 100 comb")
     assert overwrite.endswith(
-        "from factory-set.syx | You confirmed that the M1's memory holds only initialised data."
+        "from factory-set.syx | You confirmed that the M1's memory is wiped: nothing in it to keep."
     )
     assert [e for e in events(session) if e[0] != "step_done"] == [
         ("started", ""),
@@ -116,7 +116,9 @@ def test_a_backup_of_this_run_lets_the_transfer_through(tmp_path: Path) -> None:
     assert holds_factory(state)
     (backup,) = session.unit.backups.glob("*.syx")
     (overwrite,) = operator.texts("confirm_overwrite")
-    assert f"A verified backup taken in this run is saved at {backup}" in overwrite
+    assert overwrite.endswith(
+        f"A backup of everything in the M1's memory was saved and read back in this run: {backup}"
+    )
     assert operator.texts("confirm") == []  # no backup offered: one exists
     assert read_log(session.unit.maintenance)[0].line().endswith(f"verified backup saved: {backup}")
 
@@ -206,7 +208,8 @@ def test_no_file_chosen_sends_nothing(tmp_path: Path) -> None:
     operator = ScriptedOperator()
     assert engine_for(procedure("p", SEND), session, operator).run().status is (RunStatus.ABORTED)
     assert operator.texts("recover") == [
-        "No file was chosen, so nothing was sent. Choose the file to send, or skip this step."
+        "No file was chosen, so nothing was sent. Choose the sounds to send (a file, several "
+        "files, a zip or a folder), or skip this step."
     ]
 
 

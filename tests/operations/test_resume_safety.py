@@ -100,7 +100,7 @@ def test_the_same_m1_with_its_backup_whole_is_trusted_after_a_look(tmp_path: Pat
     operator = resume(session, factory_file(tmp_path))
     assert operator.texts("confirm") == []
     (asked,) = operator.texts("confirm_overwrite")
-    assert asked.endswith(words.safe_because_backup(old, session.run_backup.sha256))  # type: ignore[union-attr]
+    assert asked.endswith(words.safe_because_backup(old, "all"))
     assert list(session.unit.backups.glob("*.syx")) == [old]
     assert holds_factory(emulator.state)
 

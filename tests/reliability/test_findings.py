@@ -181,4 +181,4 @@ def test_the_reach_checks_name_the_sequencer_too(tmp_path: Path) -> None:
     responds = m1_responds(session, {})
     exclusive = exclusive_enabled(session, {})
     assert responds.fix == SILENCE_FIX and "its sequencer is stopped" in SILENCE_FIX
-    assert exclusive.fix == EXCL_FIX and "stop its sequencer if it is playing" in EXCL_FIX
+    assert exclusive.fix == EXCL_FIX and "stop the M1's sequencer if it is playing" in EXCL_FIX

@@ -58,7 +58,12 @@ async def test_a_whole_bank_lists_every_part_with_its_file_and_the_recognition(
         )
         assert ", from factory-like.syx" in text
         assert "Recognised" not in text  # made by the emulator: not Korg's set
-        assert "What makes it safe: A verified backup taken in this run is saved at " in text
+        (backup,) = [p for p in (tmp_path / "home").rglob("*.syx") if "backups" in p.parts]
+        assert (
+            "What makes it safe: A backup of everything in the M1's memory was saved and read "
+            f"back in this run: {backup}"
+        ) in text
+        assert "SHA-256" not in text
         screen = app.screen
         assert screen.focused is screen.query_one("#overwrite-no", Button)
         keys = str(screen.query_one("#overwrite-keys").render())

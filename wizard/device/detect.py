@@ -40,12 +40,23 @@ class Detection:
             return "unknown (the M1 did not answer the identity request)"
         return self.identity.version.hex(" ").upper()
 
+    def _version_line(self) -> str:
+        """The software version in plain words, as raw numbers: Korg never published which
+        numbers stand for which version (unit-identification.md), so nothing is read into
+        them."""
+        if self.identity is None:
+            return "Software version: not reported by this M1."
+        return (
+            f"Software version as the M1 reports it: {self.version_bytes} (raw numbers; Korg "
+            "never published which version they stand for)"
+        )
+
     def lines(self) -> list[str]:
         """The result in plain words, one fact per line."""
         out = [
             "Found a Korg M1 (or M1R / M1EX).",
             f"Global MIDI channel: {self.channel}",
-            f"Version bytes (ROM No. 00 SOFT VER. 00): {self.version_bytes}",
+            self._version_line(),
         ]
         if self.mode_data is None:
             out.append("Mode, memory allocation, cards: unknown (no answer to MODE REQUEST)")

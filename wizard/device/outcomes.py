@@ -16,6 +16,14 @@ ENABLE_MIDI_KEYS = "GLOBAL, 5, +, UP, D, UP, F, UP, H, UP"
 PROTECT_OFF_KEYS = "GLOBAL, 6, DOWN, +, B, DOWN, +, B, DOWN"
 ALLOCATION_100_KEYS = "GLOBAL, 6, +, +, +, DOWN, G"
 ALLOCATION_50_KEYS = "GLOBAL, 6, +, +, +, UP, G"
+TEST_INTERFACE = "run `m1-wizard loopback` to test it"
+"""The interface test, as the command line says it; the wizard shows its own words instead
+(`wizard.tui.advice`), as a person inside it cannot run a command."""
+EXCL_ON = (
+    'that the M1\'s "Excl" switch, which lets sound data in and out over MIDI, is on '
+    f'({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA")'
+)
+"""The M1's exclusive filter in a musician's words: its display word, what it does, the keys."""
 
 
 class Outcome(Enum):
@@ -45,9 +53,8 @@ ADVICE: dict[Outcome, Advice] = {
     Outcome.SILENT: Advice(
         "The M1 did not answer.",
         "Check that the interface's MIDI OUT goes to the M1's MIDI IN and the M1's MIDI OUT "
-        f"back to the interface's MIDI IN, that exclusive data is enabled ({ENABLE_MIDI_KEYS}), "
-        "that the M1's sequencer is stopped, and that no other program holds the MIDI ports; "
-        "then try again.",
+        f"back to the interface's MIDI IN, {EXCL_ON}, that the M1's sequencer is stopped, and "
+        "that no other program holds the MIDI ports; then try again.",
     ),
     Outcome.LOAD_ERROR: Advice(
         "The M1 refused the data (reply 24, DATA LOAD ERROR): its memory is protected or "
@@ -58,7 +65,7 @@ ADVICE: dict[Outcome, Advice] = {
     Outcome.FORMAT_ERROR: Advice(
         "The M1 rejected the data as the wrong size (reply 26, MIDI IN DATA FORMAT ERROR).",
         "If the file was made for the M1's memory allocation, the MIDI interface is losing "
-        "bytes: run `m1-wizard loopback` to test it, or try another interface.",
+        f"bytes: {TEST_INTERFACE}, or try another interface.",
     ),
     Outcome.WRITE_ERROR: Advice(
         "The M1 refused to store the data (reply 22, WRITE ERROR): its memory is protected.",
@@ -66,13 +73,12 @@ ADVICE: dict[Outcome, Advice] = {
     ),
     Outcome.READBACK_MISMATCH: Advice(
         "The data read back from the M1 differs from what was sent.",
-        "The MIDI interface probably corrupts long messages: run `m1-wizard loopback` to "
-        "test it, then send the file again (or use another interface).",
+        f"The MIDI interface probably corrupts long messages: {TEST_INTERFACE}, then send the "
+        "file again (or use another interface).",
     ),
     Outcome.DAMAGED_REPLY: Advice(
         "The M1's reply arrived damaged: bytes were lost or changed on the way.",
-        "The MIDI interface or a cable is losing bytes: run `m1-wizard loopback` to test it, "
-        "then try again.",
+        f"The MIDI interface or a cable is losing bytes: {TEST_INTERFACE}, then try again.",
     ),
     Outcome.WRONG_CHANNEL: Advice(
         "The M1 answered on another MIDI channel than the one it was asked on.",

@@ -53,6 +53,7 @@ class EmulatedPanel:
     _number: int
     _sub: int
     _cursor: Key | None
+    _page_mode: Mode
 
     def __init__(self, state: M1State) -> None:
         self._state = state
@@ -62,9 +63,19 @@ class EmulatedPanel:
         self._confirming = False
         self._open(0, 0)
 
+    def _follow_mode(self) -> None:
+        """A MODE CHANGE received over MIDI (§2.4) changed the mode under the panel: open
+        that mode's page 0, as the mode keys do, so the display never shows a page of a
+        mode the M1 has left (a GLOBAL page while the M1 plays combinations)."""
+        if self._state.mode is not self._page_mode:
+            self._message = ""
+            self._confirming = False
+            self._open(0, 0)
+
     @property
     def display(self) -> tuple[str, str]:
         """The 2 x 40-character LCD, each line exactly 40 characters."""
+        self._follow_mode()
         line1, line2 = self._page.lines()
         if self._confirming:
             line2 = ARE_YOU_SURE
@@ -75,11 +86,13 @@ class EmulatedPanel:
     @property
     def cursor(self) -> Key | None:
         """The cursor key (A-H) whose field UP and DOWN change, None on pages without one."""
+        self._follow_mode()
         return self._cursor
 
     @property
     def location(self) -> tuple[Mode, int, int]:
         """Mode, page number and sub-page (0 = the page's first) on show."""
+        self._follow_mode()
         return self._state.mode, self._number, self._sub
 
     def press(self, key: str) -> list[PanelAction]:
@@ -96,6 +109,7 @@ class EmulatedPanel:
             pressed = parse_key(key)
         except ParseError as error:
             raise BuildError(error.message, error.next_action) from error
+        self._follow_mode()
         self._message = ""
         if self._confirming:
             self._confirming = False
@@ -169,6 +183,7 @@ class EmulatedPanel:
         else:
             page = NumberPage(state, combination)
         self._page = page
+        self._page_mode = state.mode
         self._number = number
         self._sub = sub
         self._cursor = page.fields[0] if page.fields else None

@@ -84,7 +84,7 @@ def already_established(facts: Facts, step: Step) -> str | None:
         case CheckStep(check="m1_responds") if facts.answered:
             return "The M1 already answered over MIDI in this run."
         case CheckStep(check="matches_file") if "matches_file" in facts.fresh:
-            return "The sounds were read back and matched the file in the step just done."
+            return "What was sent in the step just done was read back from the M1 and matched."
         case SafetyStep(unless_backed_up=scope) if scope is not None and (
             facts.backed_up & {scope, BackupScope.ALL}
         ):

@@ -26,7 +26,7 @@ from wizard.procedure.model import BackupScope, BackupStep, TransferSource, Tran
 NO_FILE = failed(
     "transfer",
     "No file was chosen, so nothing was sent.",
-    "Choose the file to send, or skip this step.",
+    "Choose the sounds to send (a file, several files, a zip or a folder), or skip this step.",
 )
 
 

@@ -168,7 +168,7 @@ def _why_safe(job: RestoreJob, plan: RestorePlan, target: Target, run: Run) -> s
         raise SaveError(f"{error.message} {words.NOTHING_SENT}", error.next_action) from error
     driver.notice(words.safety_backup_saved(done.saved.path))
     driver.backup_kept(done.record)
-    return words.safe_because_backup(done.record.path, done.record.sha256)
+    return words.safe_because_backup(done.record.path, done.record.what)
 
 
 def _facts(

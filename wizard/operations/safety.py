@@ -110,7 +110,7 @@ def trusted_reason(
         elif safety.recalled:
             problem = m1_problem(record, plan, exchange, report)
         if problem is None:
-            return words.safe_because_backup(record.path, record.sha256), None
+            return words.safe_because_backup(record.path, record.what), None
         return None, problem
     if safety.initialised:
         problem = still_initialised(exchange) if safety.recalled else None

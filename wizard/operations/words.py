@@ -37,11 +37,12 @@ OFFER_BACKUP = (
 )
 REFUSED_REASON = (
     "Refused: nothing may overwrite the M1's memory without a verified backup taken from "
-    "it in this run, or your confirmation that it holds only initialised data."
+    "it in this run, or your confirmation that its memory is wiped (nothing in it to keep)."
 )
 REFUSED_FIX = (
-    "Take a backup first (the Backup procedure), or, if the memory was wiped, run the "
-    "memory_initialised check and confirm; then retry."
+    "Take a backup first (the Backup procedure), or, if the memory was wiped, let the wizard "
+    "read it and confirm that nothing in it is worth keeping (a step of the battery "
+    "replacement does this); then retry."
 )
 OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the screen says it is safe."
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
@@ -49,7 +50,7 @@ DECLINED_FIX = "Retry when ready, or skip this step."
 DECLINED_FIX_HERE = "Retry to choose the file again when ready, or skip this step."
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
-INITIALISED_CONFIRMED = "You confirmed that the M1's memory holds only initialised data."
+INITIALISED_CONFIRMED = "You confirmed that the M1's memory is wiped: nothing in it to keep."
 
 
 def found(channel: int) -> str:
@@ -91,9 +92,21 @@ def overwrites(what: str) -> str:
     return f"This overwrites in the M1's memory: {what}."
 
 
-def safe_because_backup(path: Path, sha256: str) -> str:
-    """What makes an overwrite safe: a verified backup of this run."""
-    return f"A verified backup taken in this run is saved at {path} (SHA-256 {sha256[:12]}...)."
+BACKUP_HOLDS = {
+    "all": "everything in the M1's memory",
+    "programs": "the M1's programs",
+    "combinations": "the M1's combinations",
+    "global": "the M1's global settings and drum kits",
+    "sequence": "the M1's songs (sequencer memory)",
+}
+"""What a backup holds, by the part of memory it was taken of, in the person's words."""
+
+
+def safe_because_backup(path: Path, what: str) -> str:
+    """What makes an overwrite safe: a backup of this run, saved and read back (the file's
+    checksum stays in the journal: on screen it would mean nothing to a musician)."""
+    holds = BACKUP_HOLDS.get(what, "the M1's memory")
+    return f"A backup of {holds} was saved and read back in this run: {path}"
 
 
 def backup_saved(path: Path) -> str:
@@ -198,7 +211,7 @@ def m1_not_as_backed_up(path: Path, found: str) -> str:
 def no_longer_initialised(first_program: str) -> str:
     """An earlier "nothing to keep" no longer matches the M1's memory."""
     return (
-        "Earlier in this run you confirmed that the M1's memory held only initialised data, "
-        f'but it now holds programs that are not alike (program 00 is "{first_program}"), so '
-        "that answer no longer covers it."
+        "Earlier in this run you confirmed that the M1's memory was wiped, but its programs "
+        f'are no longer all one sound (program 00 is "{first_program}"), so that answer no '
+        "longer covers it."
     )

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wizard.device.image import MemoryImage, differences, image_of
+from wizard.device.outcomes import TEST_INTERFACE
 from wizard.device.restore import BANK_DUMPS, RestorePlan, read_back
 from wizard.engine.checks.asking import detected, exchange_of, failure, unsolicited_count
 from wizard.engine.checks.result import CheckResult, cannot_tell, failed, passed
@@ -34,7 +35,8 @@ PARTS_OF_SCOPE = {
 
 def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:
     """PASS when (nearly) every program is the same record, as after initialisation;
-    FAIL when the programs differ (the memory holds someone's sounds)."""
+    FAIL when the programs differ (the memory holds someone's sounds). The words say "one
+    and the same sound" and "wiped": record and initialised mean nothing to a musician."""
     name = "memory_initialised"
     before = unsolicited_count(session)
     try:
@@ -50,16 +52,21 @@ def memory_initialised(session: Session, params: Mapping[str, ParamValue]) -> Ch
     look = look_at_memory(dump.programs)
     first = dump.programs[0].name
     if look.initialised:
+        same = (
+            f"All {look.programs}"
+            if look.same_programs == look.programs
+            else f"{look.same_programs} of the {look.programs}"
+        )
         return passed(
             name,
-            f"{look.same_programs} of the {look.programs} programs are the same record "
-            f'(program 00 is "{first}"): the memory looks initialised, as after a battery '
-            "loss.",
+            f'{same} programs are one and the same sound (program 00 is "{first}"): the memory '
+            "looks wiped, as when the M1 loses its memory (a flat battery) and every program "
+            "becomes the same blank sound.",
         )
     return failed(
         name,
-        f"The memory holds {look.programs} programs that are not alike (program 00 is "
-        f'"{first}"): it is not initialised.',
+        f"The memory is not wiped: its {look.programs} programs are not all one sound (program "
+        f'00 is "{first}"), as they would be after a lost memory.',
         "If these sounds matter, take a backup before anything overwrites them.",
     )
 
@@ -133,8 +140,8 @@ def _compare(
     return failed(
         name,
         f"The M1's memory differs from the {label} {path.name}: " + "; ".join(found) + ".",
-        "If nothing was changed on purpose, the MIDI interface may be damaging data: run "
-        "`m1-wizard loopback` to test it, then retry.",
+        "If nothing was changed on purpose, the MIDI interface may be damaging data: "
+        f"{TEST_INTERFACE}, then retry.",
     )
 
 

@@ -69,6 +69,11 @@ SILENT = (
     "Make sure the M1 answers over MIDI (the m1_responds check), then retry; or check "
     "GLOBAL page 6 on the M1 and skip this check.",
 )
+PROTECT_FIX = (
+    f"Turn the memory protects off on the M1: press {PROTECT_OFF_KEYS} (GLOBAL, 6 opens the "
+    "protect page; DOWN sets the protect under the cursor to OFF, + moves on to the next "
+    "protect and B puts the cursor on it), then retry."
+)
 SEQUENCE_IF_NOT = "Press B, then DOWN, to turn the sequencer memory protect off."
 MODE_NOT_RESTORED = (
     " The M1 could not be put back in the mode it was in over MIDI: check its mode on the display."
@@ -186,7 +191,8 @@ def _probe(exchange: Exchange, memory: ProbedMemory) -> Finding:
 
 
 def _restore_mode(exchange: Exchange, mode: int) -> str:
-    """Put the M1 back in `mode`; the sentence to show when it cannot be done over MIDI."""
+    """Put the M1 back in `mode` over MIDI where it can be; otherwise the panel key that
+    does it ("" when there is none, or nothing to press)."""
     if mode in REMOTE_MODES:
         exchange.transport.send(ModeChange(exchange.channel, mode, 0).to_bytes())
         return ""
@@ -194,8 +200,20 @@ def _restore_mode(exchange: Exchange, mode: int) -> str:
         known = Mode(mode)
     except ValueError:
         return ""
-    key = MODE_KEYS.get(known)
-    return f" Press {key} on the M1 to return to {known.label} mode." if key else ""
+    return MODE_KEYS.get(known, "")
+
+
+def _back_to(start: int, now: int, key: str) -> str:
+    """The key back to the mode the M1 was in, said only when the M1 (asked over MIDI) is
+    not in it: on the demo's display or a real one, a GLOBAL to press while already in
+    Global mode would puzzle the person."""
+    if not key or now == start:
+        return ""
+    back = f"{key} on the M1 to return to {Mode(start).label} mode."
+    try:
+        return f" The test left the M1 in {Mode(now).label} mode: press {back}"
+    except ValueError:
+        return f" Press {back}"
 
 
 def memory_unprotected(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:
@@ -218,12 +236,19 @@ def memory_unprotected(session: Session, params: Mapping[str, ParamValue]) -> Ch
     finally:
         # Raising here would replace the result (or the error) above: a check never raises.
         try:
-            back = _restore_mode(exchange, start_mode)
-            if back and mode_data(session).mode == start_mode:
-                back = ""  # the probe left the M1 where it was: nothing to press
+            key = _restore_mode(exchange, start_mode)
+            back = _back_to(start_mode, mode_data(session).mode, key) if key else ""
         except WizardError:
             back = MODE_NOT_RESTORED
     return _verdict(name, findings, back)
+
+
+def _same_as_stored(words: list[str]) -> str:
+    """What the probe wrote, in plain words: "a program the same as the one already in its
+    place" (the probe's write of unchanged data, said without "write" or "record")."""
+    if len(words) == 1:
+        return f"a {words[0]} the same as the one already in its place"
+    return " and ".join(f"a {w}" for w in words) + " the same as the ones already in their places"
 
 
 def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
@@ -237,9 +262,9 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         which = " and ".join(on)
         return failed(
             name,
-            f"The {which} memory protect is on: the M1 refused a harmless test write "
-            f"(22, WRITE ERROR).{moved}{back}",
-            f"Turn the memory protects off ({PROTECT_OFF_KEYS}), then retry.",
+            f"The {which} memory protect is on: the wizard asked the M1 to store "
+            f"{_same_as_stored(on)} (which changes nothing), and the M1 refused.{moved}{back}",
+            PROTECT_FIX,
         )
     unknown = [f.reason for f in findings.values() if f.protect is ProtectState.UNKNOWN]
     if unknown:
@@ -250,8 +275,9 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         )
     return passed(
         name,
-        "Program and combination memory protect are off: the M1 accepted a harmless test "
-        f"write of unchanged data.{moved}{back}",
+        "Program and combination memory protect are off: the wizard asked the M1 to store "
+        f"{_same_as_stored(list(findings))} (which changes nothing), and it stored them."
+        f"{moved}{back}",
         question=SEQUENCE_QUESTION,
         if_not=SEQUENCE_IF_NOT,
         answered_by="Seq:OFF",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from wizard.device.detect import detect
-from wizard.device.outcomes import ENABLE_MIDI_KEYS, DeviceError, Outcome
+from wizard.device.outcomes import ENABLE_MIDI_KEYS, EXCL_ON, DeviceError, Outcome
 from wizard.engine.checks.asking import NoConnection, exchange_of, is_silence, unreadable_since
 from wizard.engine.checks.result import (
     GARBLED_FIX,
@@ -32,15 +32,13 @@ CABLES = (
     "interface's MIDI IN"
 )
 SILENCE_FIX = (
-    f"Check that {CABLES}, that exclusive reception is enabled on the M1 "
-    f'({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA"), that its sequencer is stopped (a '
-    "playing M1 ignores system-exclusive data), and that no other program holds the MIDI "
-    "ports; then retry."
+    f"Check that {CABLES}, {EXCL_ON}, that its sequencer is stopped (a playing M1 ignores "
+    "the computer), and that no other program holds the MIDI ports; then retry."
 )
 EXCL_FIX = (
-    f'Enable exclusive reception on the M1 ({ENABLE_MIDI_KEYS}: the display shows "Excl:ENA"); '
-    f"if it already does, stop its sequencer if it is playing and check that {CABLES}; then "
-    "retry."
+    f'Switch "Excl" on: on the M1 press {ENABLE_MIDI_KEYS} (the display then shows '
+    '"Excl:ENA"). If it already does, stop the M1\'s sequencer if it is playing and check '
+    f"that {CABLES}; then retry."
 )
 SILENCE_REASON = (
     "Nothing answered: neither the identity request nor a MODE REQUEST on any of the 16 channels."
@@ -104,18 +102,19 @@ def exclusive_enabled(session: Session, params: Mapping[str, ParamValue]) -> Che
                 return cannot_tell(name, GARBLED_REASON, GARBLED_FIX)
             return failed(
                 name,
-                "The M1 did not answer any system-exclusive request: its exclusive filter "
-                "is probably set to DIS.",
+                'The M1 did not answer any request from the computer: its "Excl" switch, '
+                "which lets sound data in and out over MIDI, is probably off (DIS).",
                 EXCL_FIX,
             )
         if isinstance(error, DeviceError) and error.outcome is Outcome.NOT_AN_M1:
             return cannot_tell(
                 name,
-                f"{error.message} So the M1's own exclusive setting cannot be told.",
+                f'{error.message} So whether the M1\'s "Excl" switch is on cannot be told.',
                 error.next_action,
             )
         return from_error(name, error)
     return passed(
         name,
-        "The M1 answers system-exclusive requests, so exclusive reception is enabled.",
+        'The M1 answers requests from the computer, so its "Excl" switch is on: sound data '
+        "can go in and out over MIDI.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from wizard.device.outcomes import ADVICE, DeviceError, Outcome
+from wizard.device.outcomes import ADVICE, TEST_INTERFACE, DeviceError, Outcome
 from wizard.errors import WizardError
 
 
@@ -80,8 +80,8 @@ GARBLED_REASON = (
     "Something answered, but every reply arrived too damaged to read, so this cannot be told."
 )
 GARBLED_FIX = (
-    "The MIDI interface or a cable is losing bytes: run `m1-wizard loopback` to test it, "
-    "or try another interface; then retry."
+    f"The MIDI interface or a cable is losing bytes: {TEST_INTERFACE}, or try another "
+    "interface; then retry."
 )
 
 

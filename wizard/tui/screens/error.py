@@ -14,19 +14,31 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from wizard.device.outcomes import TEST_INTERFACE
 from wizard.errors import WizardError
 
+INTERFACE_TEST_TITLE = "Test the MIDI interface (loopback)"
+"""The title of procedures/interface-test.yaml, as the home screen lists it."""
+TEST_INTERFACE_HERE = f'test it with "{INTERFACE_TEST_TITLE}" on the wizard\'s home screen'
+"""The interface test as the wizard says it: a person inside it cannot run a command."""
 REPORT_ADVICE = (
     "This is a fault in m1-wizard. Please report it, with the MIDI log, so it can be fixed; "
     "the journal keeps your place, so running the procedure again resumes where it stopped."
 )
 
 
+def in_wizard(advice: str) -> str:
+    """Advice as the wizard shows it: the command line's `m1-wizard loopback` becomes the
+    wizard's own interface test (the words are the engine's; only the front end knows
+    which test the person can reach)."""
+    return advice.replace(TEST_INTERFACE, TEST_INTERFACE_HERE)
+
+
 def error_text(error: BaseException) -> tuple[str, str]:
-    """The sentence and next action for any error: a WizardError's own, and for anything
-    else a plain description with the request to report it."""
+    """The sentence and next action for any error: a WizardError's own (as the wizard
+    says it), and for anything else a plain description with the request to report it."""
     if isinstance(error, WizardError):
-        return error.message, error.next_action
+        return error.message, in_wizard(error.next_action)
     detail = str(error).strip()
     what = type(error).__name__ + (f": {detail}" if detail else "")
     return f"m1-wizard ran into a problem it did not expect ({what}).", REPORT_ADVICE
@@ -53,7 +65,7 @@ class ErrorScreen(ModalScreen[None]):
     ) -> None:
         super().__init__(id="error")
         self._message = message
-        self._next_action = next_action
+        self._next_action = in_wizard(next_action)
         self._log_path = log_path
         self._heading = heading
 

@@ -58,6 +58,23 @@ def paths_problem(paths: Sequence[Path]) -> str | None:
     return None
 
 
+TITLE = "Choose the sounds to send"
+
+
+def send_label(paths: Sequence[Path]) -> str:
+    """The Send button's words for what the path field holds: one file, or a set (several
+    files, a zip or a folder)."""
+    if not paths:
+        return "Send"
+    if len(paths) > 1:
+        return "Send these files"
+    if paths[0].is_dir():
+        return "Send this folder's files"
+    if paths[0].suffix.lower() == ".zip":
+        return "Send this zip's files"
+    return "Send this file"
+
+
 class CandidatesFound(Message):
     """The search of the download places has finished.
 
@@ -95,7 +112,7 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
     def compose(self) -> ComposeResult:
         """Prompt, list, path field, problem line, buttons."""
         with Vertical(classes="dialog") as dialog:
-            dialog.border_title = "Choose the file to send"
+            dialog.border_title = TITLE
             yield Static(self._prompt + ".", classes="dialog-text", markup=False)
             listed = OptionList(
                 *(Option(s.label, id=str(n)) for n, s in enumerate(self._suggestions)),
@@ -117,7 +134,7 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
             yield Input(placeholder="e.g. ~/Downloads/M1 factory.syx", id="file-path")
             yield Static("", id="file-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Send this file", variant="primary", id="file-send")
+                yield Button(send_label(()), variant="primary", id="file-send")
                 yield Button("Cancel", id="file-cancel")
 
     def on_mount(self) -> None:
@@ -165,6 +182,10 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
         """Enter on a file chooses it."""
         if event.option.id is not None:
             self._choose((self._suggestions[int(event.option.id)].path,))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The Send button says what it will send: this file, or these files."""
+        self.query_one("#file-send", Button).label = send_label(typed_paths(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the field chooses what it holds."""

@@ -31,6 +31,7 @@ from wizard.procedure.model import (
     TransferStep,
 )
 from wizard.tui.candidates import places
+from wizard.tui.screens.error import in_wizard
 from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
 from wizard.tui.screens.step.page import CHECKING, StepPage
@@ -53,8 +54,9 @@ CANCELLED_FIX_HERE = "Nothing on disk was left half written: retry when ready, o
 
 
 def tui_fix(fix: str) -> str:
-    """The fix as the wizard words it (the cancel advice speaks of running a command)."""
-    return CANCELLED_FIX_HERE if fix == CANCELLED_FIX else fix
+    """The fix as the wizard words it (the cancel advice and the interface test speak of
+    running a command)."""
+    return CANCELLED_FIX_HERE if fix == CANCELLED_FIX else in_wizard(fix)
 
 
 class StepQuestions(StepPage):
