@@ -52,8 +52,12 @@ async def test_escape_cancels_a_backup_and_says_nothing_was_saved(tmp_path: Path
         assert await person.next_question() == "recover"
         assert person.check_text() == (
             "■ Cancelled: nothing was saved, and the M1 is unchanged.\n"
-            "What to do: Nothing on disk was left half written: retry when ready, or abort."
+            "What to do: Nothing on disk was left half written. Press Retry to start again, "
+            "or Abort to end here."
         )
+        # "Cancelling …" was news while the cancel was under way; the verdict replaces it.
+        notes = person.step_screen.query_one("#notes")
+        assert "Cancelling" not in str(notes.render()) or not notes.display
         assert list(app.unit.backups.glob("*.syx")) == []
         await person.answer("retry")
         # While the backup runs again, Retry, Skip and Abort are gone, not greyed out.

@@ -22,6 +22,7 @@ from wizard.tui.widgets.step_list import StepList
 from wizard.tui.widgets.transfer_view import TransferView
 
 PANEL_STEPS = (KeysStep,)
+CANCELLING = "Cancelling …"
 """Steps at which the drawn panel shows from the start: the ones that press keys. Other steps
 show it only when their question or fix names keys (it takes half of an 80 x 24 screen)."""
 MAX_NOTES = 3
@@ -109,6 +110,12 @@ class StepPage:
         self._notes = [*self._notes, text][-MAX_NOTES:]
         self._show_notes()
 
+    def drop_note(self, text: str) -> None:
+        """Take a line that no longer holds away from under the step."""
+        if text in self._notes:
+            self._notes.remove(text)
+            self._show_notes()
+
     def _show_notes(self) -> None:
         notes = self.screen.query_one("#notes", Static)
         notes.update("\n".join(self._notes))
@@ -124,9 +131,7 @@ class StepPage:
             self.screen.refresh_bindings()  # Escape cancels from now on
             # The last step's verdict has been read; under a running transfer it would be
             # taken for news about the transfer (and it takes the room of the figures).
-            if self._carried_verdict in self._notes:
-                self._notes.remove(self._carried_verdict)
-                self._show_notes()
+            self.drop_note(self._carried_verdict)
             if self.screen.has_class("-short"):
                 # At 24 lines the figures and the power banner need the display's room.
                 self.m1.show(display=False, panel=False)

@@ -34,7 +34,7 @@ from wizard.tui.candidates import places
 from wizard.tui.screens.error import in_wizard
 from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
-from wizard.tui.screens.step.page import CHECKING, StepPage
+from wizard.tui.screens.step.page import CANCELLING, CHECKING, StepPage
 from wizard.tui.screens.step.run import RunSetup
 from wizard.tui.screens.step.text import headed, heading, keys_named, question_text, squeezed
 from wizard.tui.widgets.action_bar import QUIT, Answer, Quit
@@ -50,7 +50,9 @@ DEMO_BANK_LABEL = "Demo factory sounds (made by the emulator; m1-wizard ships no
 
 
 CANCELLED_FIX = ADVICE[Outcome.CANCELLED].next_action
-CANCELLED_FIX_HERE = "Nothing on disk was left half written: retry when ready, or abort."
+CANCELLED_FIX_HERE = (
+    "Nothing on disk was left half written. Press Retry to start again, or Abort to end here."
+)
 
 
 def tui_fix(fix: str) -> str:
@@ -319,6 +321,7 @@ class StepQuestions(StepPage):
         # A "no" from the person is an answer, not a fault: advice for it, no bug report.
         answered_no = result.check in PERSON_ANSWERS
         if result.fix == CANCELLED_FIX:
+            self.drop_note(CANCELLING)  # done: the verdict says how it ended
             check.show(CheckState.CANCELLED, self._cancelled(), CANCELLED_FIX_HERE)
         elif result.reason == words.DECLINED_REASON:  # the person's choice, not a failure
             check.show(CheckState.NOT_NOW, result.reason, words.DECLINED_FIX_HERE)

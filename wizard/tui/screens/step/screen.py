@@ -21,6 +21,7 @@ from wizard.operations import words
 from wizard.tui.operator import TuiOperator
 from wizard.tui.screens.error import ErrorScreen, error_text
 from wizard.tui.screens.maintenance import MaintenanceScreen
+from wizard.tui.screens.step.page import CANCELLING
 from wizard.tui.screens.step.questions import StepQuestions
 from wizard.tui.screens.step.run import RunFailed, RunFinished, RunSetup, run_engine
 from wizard.tui.screens.step.text import CRASHED, outcome_text, paragraph
@@ -248,7 +249,7 @@ class StepScreen(Screen[RunOutcome | None]):
             view.allow_cancel(True)
             return
         self.operator.request_cancel()
-        self.questions.note("Cancelling the transfer …")
+        self.questions.note(CANCELLING)
 
     def on_key(self, event: events.Key) -> None:
         """Panel keys typed while a button has the focus still reach the panel."""
