@@ -57,3 +57,23 @@ async def test_a_kept_m1_with_a_wiped_memory_is_sent_to_the_factory_restore(
     app = WizardApp(launch)
     async with app.run_test(size=SIZE):
         assert _home_line(app) == (EMPTY, "factory-restore")
+
+
+async def test_after_a_backup_the_demo_suggests_sending_sounds_in(tmp_path: Path) -> None:
+    launch = demo_launch(tmp_path / "home", "factory")
+    save_m1(build_state("factory"), launch.home)
+    app = WizardApp(launch)
+    async with app.run_test(size=SIZE):
+        assert _home_line(app) == (
+            "This emulated M1 holds its factory sounds: try a backup.",
+            "backup",
+        )
+    app.unit.backups.mkdir(parents=True)
+    (app.unit.backups / "m1-backup-20261202-110153-all.syx").write_bytes(b"\xf0\xf7")
+    again = WizardApp(launch)
+    async with again.run_test(size=SIZE):
+        assert _home_line(again) == (
+            "This emulated M1's sounds are in a backup now: try sending sounds in with the "
+            "factory restore.",
+            "factory-restore",
+        )

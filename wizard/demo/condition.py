@@ -42,6 +42,11 @@ SECOND_HAND = DemoAdvice(
     "used-m1-checklist",
 )
 FACTORY = DemoAdvice("This emulated M1 holds its factory sounds: try a backup.", "backup")
+BACKED_UP = DemoAdvice(
+    "This emulated M1's sounds are in a backup now: try sending sounds in with the factory "
+    "restore.",
+    "factory-restore",
+)
 
 FIRST_ADVICE = {"battery-dead": WIPED, "used": SECOND_HAND, "factory": FACTORY}
 """What each scenario's M1 needs before anything was done to it."""
@@ -54,13 +59,15 @@ def memory_wiped(state: M1State) -> bool:
     return MemoryLook(len(programs), largest_group(programs)).initialised
 
 
-def demo_advice(scenario: str, state: M1State | None) -> DemoAdvice:
+def demo_advice(scenario: str, state: M1State | None, backed_up: bool = False) -> DemoAdvice:
     """The home screen's demo line for `scenario`, given the emulated M1 as it is now
-    (None before the demo's M1 was ever opened: the scenario's own advice)."""
+    (None before the demo's M1 was ever opened: the scenario's own advice) and whether a
+    backup of it was saved."""
     first = FIRST_ADVICE.get(scenario, FACTORY)
     if state is None:
         return first
-    wiped = memory_wiped(state)
-    if first is WIPED:
-        return WIPED if wiped else SOUNDS_BACK
-    return EMPTY_AGAIN if wiped else first
+    if memory_wiped(state):
+        return WIPED if first is WIPED else EMPTY_AGAIN
+    if first is SECOND_HAND:
+        return first  # the checklist is still the way through a stranger's M1
+    return BACKED_UP if backed_up else (SOUNDS_BACK if first is WIPED else first)

@@ -115,10 +115,12 @@ class WizardApp(App[int]):
         from wizard.demo.condition import demo_advice
         from wizard.demo.saved_m1 import load_m1
 
+        backups = self.unit.backups
+        backed_up = backups.is_dir() and any(backups.glob("*.syx"))
         if self.rig is not None and self.rig.link is not None:
             with self.rig.link.locked() as emulator:
-                return demo_advice(self.launch.demo, emulator.state)
-        return demo_advice(self.launch.demo, load_m1(self.launch.home))
+                return demo_advice(self.launch.demo, emulator.state, backed_up)
+        return demo_advice(self.launch.demo, load_m1(self.launch.home), backed_up)
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
         """Open the procedure chosen on the home screen."""
