@@ -38,3 +38,34 @@ async def test_the_send_button_says_file_or_files(tmp_path: Path) -> None:
         "Send this folder's files",
         "Send this zip's files",
     ]
+
+
+async def test_at_80_by_24_the_dialog_says_where_it_looked_and_nothing_is_cut(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Label, Static
+
+    from tests.tui.person import until
+    from wizard.tui.screens.file_choice import PATH_LABEL, Suggestion
+
+    empty = tmp_path / "Downloads"
+    empty.mkdir()
+    offered = [Suggestion(tmp_path / "bank.syx", "Demo factory sounds")]
+    app = WizardApp(demo_launch(tmp_path / "home", "factory"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(
+            FileScreen(
+                "What you choose replaces in the M1 every program",
+                offered,
+                [(empty, "Downloads")],
+            )
+        )
+        searching = app.screen.query_one("#file-search", Static)
+        await until(pilot, lambda: "found" in str(searching.render()), "the search")
+        assert str(searching.render()) == "No other sound bank files were found in Downloads."
+        label = app.screen.query_one(".field-label", Label)
+        # The whole sentence is on screen, not cut at the dialog's edge.
+        assert label.region.width >= len(PATH_LABEL)
+        assert str(label.render()) == PATH_LABEL
+        prompt = app.screen.query_one(".dialog-text", Static)
+        assert str(prompt.render()) == "What you choose replaces in the M1 every program."

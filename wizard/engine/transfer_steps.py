@@ -118,7 +118,7 @@ def _source(
         return (latest.path,)
     if chosen is not None:
         return chosen
-    return ctx.operator.choose_file(f"The file to send into the M1 ({step.overwrites})")
+    return ctx.operator.choose_file(f"What you choose replaces in the M1 {step.overwrites}")
 
 
 def transfer(ctx: StepContext, step: TransferStep) -> StepOutcome:

@@ -59,6 +59,8 @@ def paths_problem(paths: Sequence[Path]) -> str | None:
 
 
 TITLE = "Choose the sounds to send"
+PATH_LABEL = "Or paste its path (a file, zip or folder; spaces between several):"
+"""One line: it fits the dialog at 80 columns."""
 
 
 def send_label(paths: Sequence[Path]) -> str:
@@ -126,11 +128,7 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
                     id="file-search",
                     markup=False,
                 )
-            yield Label(
-                "Or type or paste its path (a file, a zip or a folder; several files "
-                "separated by spaces):",
-                classes="field-label",
-            )
+            yield Label(PATH_LABEL, classes="field-label")
             yield Input(placeholder="e.g. ~/Downloads/M1 factory.syx", id="file-path")
             yield Static("", id="file-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -158,7 +156,9 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
         """List what the search found after what was offered first."""
         searching = self.query_one("#file-search", Static)
         if not message.found:
-            searching.update("No sound bank files were found there.")
+            places = _listed([where for _, where in self._look_in])
+            other = "other " if self._suggestions else ""
+            searching.update(f"No {other}sound bank files were found in {places}.")
             return
         searching.display = False
         listed = self.query_one("#file-list", OptionList)
