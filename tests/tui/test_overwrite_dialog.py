@@ -72,7 +72,8 @@ async def test_a_whole_bank_lists_every_part_with_its_file_and_the_recognition(
         assert await person.next_question() == "recover"
         assert person.check_text() == (
             "■ Not now: You chose not to overwrite the M1's memory, so nothing was sent.\n"
-            "What to do: Retry to choose the file again when ready, or skip this step."
+            "What to do: Press Retry to choose the sounds again when ready, or Skip this step "
+            "to go on without sending."
         )
         await person.answer("retry")
         assert await person.next_question() == "file"

@@ -47,7 +47,10 @@ REFUSED_FIX = (
 OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the screen says it is safe."
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
 DECLINED_FIX = "Retry when ready, or skip this step."
-DECLINED_FIX_HERE = "Retry to choose the file again when ready, or skip this step."
+DECLINED_FIX_HERE = (
+    "Press Retry to choose the sounds again when ready, or Skip this step to go on without "
+    "sending."
+)
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."
 INITIALISED_CONFIRMED = "You confirmed that the M1's memory is wiped: nothing in it to keep."
