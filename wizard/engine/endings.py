@@ -57,6 +57,8 @@ class RunOutcome:
         state: The M1's state in plain words: what was done, what cannot be undone,
             where the backup is, how to go on.
         maintenance: Maintenance-log entries this run added.
+        sent_verified: Data went into the M1 in this run and was read back identical.
+        send_unfinished: A send of this run started and was never read back identical.
     """
 
     status: RunStatus
@@ -65,3 +67,5 @@ class RunOutcome:
     path: str = ""
     state: str = ""
     maintenance: tuple[MaintenanceEntry, ...] = ()
+    sent_verified: bool = False
+    send_unfinished: bool = False

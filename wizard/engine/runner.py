@@ -238,7 +238,11 @@ class Engine:
             added.append(entry)
         self.operator.notice(f"Completed: {self.procedure.title}.")
         return RunOutcome(
-            RunStatus.COMPLETED, self.procedure.id, self.session.run, maintenance=tuple(added)
+            RunStatus.COMPLETED,
+            self.procedure.id,
+            self.session.run,
+            maintenance=tuple(added),
+            sent_verified=self.session.sent is not None,
         )
 
     def _ended(self, status: RunStatus, log: RunJournal, index: int) -> RunOutcome:
@@ -246,7 +250,15 @@ class Engine:
         state = self._state(replay, index)
         self.operator.notice(state)
         path = self.plan[index].path if index < len(self.plan) else ""
-        return RunOutcome(status, self.procedure.id, log.run, path, state)
+        return RunOutcome(
+            status,
+            self.procedure.id,
+            log.run,
+            path,
+            state,
+            sent_verified=replay is not None and replay.sent is not None,
+            send_unfinished=replay is not None and replay.transfer_unfinished,
+        )
 
     def _state(self, replay: RunReplay | None, index: int) -> str:
         """The M1's state after a stop or abort, in plain words."""

@@ -14,6 +14,15 @@ SAFE_TO_SWITCH_OFF = "Safe to switch the M1 off."
 """Only when nothing more goes into the M1 and what went in was read back."""
 SAFE_NOW = "Safe to switch the M1 off now."
 """The same, as the wizard's banner says it while the screen stays open."""
+STOPPED_VERIFIED = (
+    "Safe to switch the M1 off now: what was sent went in and was read back identical."
+)
+"""A run that stopped (or ended) after a send that was verified."""
+STOPPED_UNVERIFIED = (
+    "Safe to switch the M1 off now, but what was sent was not read back to check it: open "
+    "this procedure again to check it."
+)
+"""A run that stopped after data went in but before the read-back proved it."""
 MORE_TO_SEND = (
     "This part is in the M1 and verified, but more goes into it in a later step: keep it "
     "switched on."
@@ -48,8 +57,7 @@ OVERWRITE_KEEP_ON = "Once sending starts, keep the M1 switched on until the scre
 DECLINED_REASON = "You chose not to overwrite the M1's memory, so nothing was sent."
 DECLINED_FIX = "Retry when ready, or skip this step."
 DECLINED_FIX_HERE = (
-    "Press Retry to choose the sounds again when ready, or Skip this step to go on without "
-    "sending."
+    "Press Retry to choose the sounds again when ready, or Skip this step to go on without sending."
 )
 NOTHING_SENT = "Nothing was sent; the M1 is unchanged."
 NO_BACKUP_CHOSEN = "No safety backup (--no-backup): the M1's current memory will be lost."

@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from wizard.device.outcomes import ADVICE, Outcome
 from wizard.engine.checks.result import CheckResult
+from wizard.engine.endings import RunOutcome
 from wizard.engine.operator import Recovery, StepPosition, Validator
 from wizard.engine.plan import plan_steps
 from wizard.engine.runner import GO_AHEAD
@@ -162,6 +163,20 @@ class StepQuestions(StepPage):
     def _sends_after(self, position: StepPosition) -> bool:
         """True when a step after `position` sends data into the M1."""
         return any(index >= position.number for index in self._sending_steps)
+
+    def settle_notes_at_end(self, outcome: RunOutcome) -> None:
+        """The run has ended: drop the lines that spoke of work under way (reading back,
+        cancelling) or repeat the end's own words, and say plainly what this run's sends
+        mean for the power switch now that nothing more goes into the M1."""
+        stale = {words.KEEP_ON_READING, words.KEEP_ON_SENDING, CANCELLING, squeezed(outcome.state)}
+        kept = [n for n in self._notes if squeezed(n) not in stale and n != self._power]
+        power = ""
+        if outcome.send_unfinished:
+            power = f"⚠ {words.STOPPED_UNVERIFIED}"
+        elif outcome.sent_verified:
+            power = f"✓ {words.STOPPED_VERIFIED}"
+        self._notes = kept + ([power] if power else [])
+        self._show_notes()
 
     def _power_after_send(self) -> str:
         """Leaving a transfer step whose data went in (a step is only left that way once it

@@ -144,6 +144,7 @@ class StepScreen(Screen[RunOutcome | None]):
     async def on_run_finished(self, message: RunFinished) -> None:
         """The run ended: show how."""
         self._outcome = message.outcome
+        self.questions.settle_notes_at_end(message.outcome)
         await self._show_end(outcome_text(message.outcome, self.setup.procedure.title))
 
     async def on_run_failed(self, message: RunFailed) -> None:
