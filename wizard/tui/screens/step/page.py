@@ -14,7 +14,6 @@ from textual.widgets import Static
 from wizard.device.progress import Progress
 from wizard.engine.operator import StepPosition
 from wizard.procedure.model import CheckStep, KeysStep, Step
-from wizard.tui.screens.step.text import headed, heading, paragraph
 from wizard.tui.widgets.action_bar import ActionBar
 from wizard.tui.widgets.check_status import CheckState, CheckStatus
 from wizard.tui.widgets.m1_view import M1View
@@ -95,6 +94,12 @@ class StepPage:
         await self.screen.query_one("#step-main").mount(view, before=self.m1)
         self.screen.refresh_bindings()
 
+    def set_heading(self, title: Content | None) -> None:
+        """Show the step's title above its scrolling text; None hides it (the run ended)."""
+        shown = self.screen.query_one("#step-heading", Static)
+        shown.update(title or "")
+        shown.display = title is not None
+
     def set_text(self, text: Content, tone: str = "") -> None:
         """Show the step's words; `tone` "-warning" or "-danger" frames them."""
         shown = self.screen.query_one("#step-text", Static)
@@ -138,11 +143,6 @@ class StepPage:
 
     def _demo_panel(self, step: Step | None) -> bool:
         return self.live and isinstance(step, PANEL_STEPS)
-
-    def _with_heading(self, *parts: Content | str) -> Content:
-        if self.step is None or self.position is None:
-            return paragraph(*parts)
-        return headed(heading(self.step, self.position), *parts)
 
     def _passed_check(self) -> str:
         """The verdict of the check step just passed, to keep on show at the next step."""
