@@ -40,13 +40,16 @@ class Detection:
             return "unknown (the M1 did not answer the identity request)"
         return self.identity.version.hex(" ").upper()
 
-    def lines(self) -> list[str]:
-        """The result in plain words, one fact per line."""
-        out = [
-            "Found a Korg M1 (or M1R / M1EX).",
-            f"Global MIDI channel: {self.channel}",
-            f"Version bytes (ROM No. 00 SOFT VER. 00): {self.version_bytes}",
-        ]
+    def lines(self, version: bool = True) -> list[str]:
+        """The result in plain words, one fact per line.
+
+        Args:
+            version: Include the raw version bytes (for a bug report; the wizard's screen
+                leaves them to the MIDI log, they mean nothing to a musician).
+        """
+        out = ["Found a Korg M1 (or M1R / M1EX).", f"Global MIDI channel: {self.channel}"]
+        if version:
+            out.append(f"Version bytes (ROM No. 00 SOFT VER. 00): {self.version_bytes}")
         if self.mode_data is None:
             out.append("Mode, memory allocation, cards: unknown (no answer to MODE REQUEST)")
             return out
