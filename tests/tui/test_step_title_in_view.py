@@ -1,5 +1,6 @@
 """The step's title stays in view: above a keys step whose panel does not fit the screen,
-after the person scrolled the step's text, and after the terminal is resized."""
+after the person scrolled the step's text, and after the terminal is resized (in the step
+list too, where it is marked ▶)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ async def test_a_keys_step_keeps_its_title_in_view_through_resizes(tmp_path: Pat
             await pilot.resize_terminal(*size)
             await pilot.pause()
             await pilot.pause()
-            seen.append((f"{size[0]}x{size[1]}", title_shown(app, title)))
+            shown = title_shown(app, title) and title_shown(app, "▶ 9. Let the M1 receive")
+            seen.append((f"{size[0]}x{size[1]}", shown))
         screen.questions.walk_away()
         await asyncio.wait_for(asked, 5)
         assert seen == [

@@ -78,12 +78,20 @@ class StepPage:
         """Mark step `index` current (`len(plan)`: all done), keeping it in view."""
         steps = self.screen.query_one(StepList)
         steps.set_current(index)
-        if self.screen.has_class("-narrow"):
+        self.keep_step_in_view()
+
+    def keep_step_in_view(self) -> None:
+        """Scroll the step list to the current step (again after a resize: rows wrap anew
+        and the list changes from a side column to three lines at 80 columns)."""
+        steps = self.screen.query_one(StepList)
+        rows = list(steps.query(".step"))
+        index = steps.current
+        if rows and self.screen.has_class("-narrow"):
             # Three lines show: the step before, the current one and the next.
-            rows = list(steps.query(".step"))
-            if rows:
-                top = rows[max(0, min(index, len(rows) - 1) - 1)]
-                steps.scroll_to_widget(top, top=True, animate=False)
+            top = rows[max(0, min(index, len(rows) - 1) - 1)]
+            steps.scroll_to_widget(top, top=True, animate=False)
+        elif index < len(rows):
+            steps.scroll_to_widget(rows[index], animate=False)
 
     async def fresh_transfer_view(self) -> None:
         """A new, hidden transfer view for the next step (its banner starts over)."""

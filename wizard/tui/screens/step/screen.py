@@ -129,6 +129,11 @@ class StepScreen(Screen[RunOutcome | None]):
         self.set_interval(TICK_SECONDS, self.questions.tick)
         self._run()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """After a resize the step list shows the current step again (its title is kept
+        above the scrolling text)."""
+        self.call_after_refresh(self.questions.keep_step_in_view)
+
     def on_unmount(self) -> None:
         """Stop feeding the MIDI log view."""
         if self._midi_log is not None:
