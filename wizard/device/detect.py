@@ -51,13 +51,16 @@ class Detection:
             "never published which version they stand for)"
         )
 
-    def lines(self) -> list[str]:
-        """The result in plain words, one fact per line."""
-        out = [
-            "Found a Korg M1 (or M1R / M1EX).",
-            f"Global MIDI channel: {self.channel}",
-            self._version_line(),
-        ]
+    def lines(self, version: bool = True) -> list[str]:
+        """The result in plain words, one fact per line.
+
+        Args:
+            version: Include the software version's raw numbers (for a bug report; the
+                wizard's screen leaves them out, they mean nothing to a musician).
+        """
+        out = ["Found a Korg M1 (or M1R / M1EX).", f"Global MIDI channel: {self.channel}"]
+        if version:
+            out.append(self._version_line())
         if self.mode_data is None:
             out.append("Mode, memory allocation, cards: unknown (no answer to MODE REQUEST)")
             return out

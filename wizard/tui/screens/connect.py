@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,10 +38,11 @@ from wizard.tui.widgets.title_bar import TitleBar
 EMULATOR_ID = "emulator"
 
 INTRO = (
-    "Two MIDI cables: the interface's MIDI OUT to the M1's MIDI IN, the M1's MIDI OUT to "
-    "the interface's MIDI IN. Pick the interface and press Connect."
+    "The MIDI interface is the USB MIDI cable or box plugged into the computer. Its MIDI "
+    "OUT goes to MIDI IN on the back of the M1, and the M1's MIDI OUT to the interface's "
+    "MIDI IN. Choose the interface in the list and press Enter."
 )
-DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press Re-scan to list them."
+DEMO_SCAN = "Real MIDI interfaces are not looked for in the demo; press r (Re-scan) to list them."
 LOOKING = "Looking for the M1: asking on all 16 MIDI channels (a few seconds) …"
 SILENT_EXPECTED = (
     "That is expected while the M1 is switched off or unplugged, or while its Excl filter "
@@ -178,7 +180,7 @@ def sends_sounds(procedure: Procedure, library: Mapping[str, Procedure]) -> bool
 
 def found_text(rig: Connection, detection: Detection) -> Content:
     """The detection result in plain words."""
-    lines = detection.lines()
+    lines = detection.lines(version=False)
     return (
         Content.styled(f"✓ {lines[0]}", "bold $text-success")
         + Content(f"\nConnected through: {rig.name}\n")
@@ -213,9 +215,16 @@ class ConnectScreen(Screen[ConnectResult | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "connect", "Connect"),
+        Binding("r", "rescan", "Re-scan"),
+        Binding("i", "loop_test", "Test interface"),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
         Binding("t", "app.toggle_theme", "Light/dark"),
+        # The body itself takes no focus (Tab would stop on it and show nothing): the
+        # result under the list scrolls with these keys instead.
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
     ]
 
     def __init__(
@@ -232,7 +241,7 @@ class ConnectScreen(Screen[ConnectResult | None]):
     def compose(self) -> ComposeResult:
         """Intro, list, scan note, result, buttons."""
         yield TitleBar(f"Connect the M1 · {self._purpose}", self._launch.is_demo)
-        with VerticalScroll(id="connect-body"):
+        with VerticalScroll(id="connect-body", can_focus=False):
             yield Static(INTRO, id="connect-intro", markup=False)
             yield OptionList(*self._options(), id="port-list")
             yield Static("", id="scan-note", markup=False)
@@ -264,6 +273,37 @@ class ConnectScreen(Screen[ConnectResult | None]):
             listing.focus()
         else:
             self.action_rescan()
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab goes from the list to Connect, Continue, Re-scan and Back; the interface
+        test, a side road before a restore, comes after them."""
+        chain = super().focus_chain
+        side = [w for w in chain if w.id == "loop-go"]
+        return [w for w in chain if w.id != "loop-go"] + side
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """c waits while Connect is asking the M1; i only where the interface test is."""
+        if action == "connect":
+            return None if self.query_one("#connect-go", Button).disabled else True
+        if action == "loop_test":
+            return self._offer_loop_test
+        return True
+
+    def action_loop_test(self) -> None:
+        """i: Test the interface, as its button does."""
+        buttons = self.query("#loop-go").results(Button)
+        for button in buttons:
+            if not button.disabled:
+                button.press()
+
+    def action_scroll_body(self, direction: int) -> None:
+        """Page Up / Page Down: scroll the result under the list."""
+        body = self.query_one("#connect-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
 
     def action_rescan(self) -> None:
         """Look for MIDI ports again."""
@@ -361,6 +401,7 @@ class ConnectScreen(Screen[ConnectResult | None]):
         result.display = True
         result.update(LOOKING)
         self.query_one("#connect-go", Button).disabled = True
+        self.refresh_bindings()
         self._connect(None if option_id == EMULATOR_ID else self._ports[int(option_id or 0)])
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="connect")
@@ -415,11 +456,13 @@ class ConnectScreen(Screen[ConnectResult | None]):
     def on_connect_finished(self, message: ConnectFinished) -> None:
         """Show what Connect found."""
         self.query_one("#connect-go", Button).disabled = False
+        self.refresh_bindings()
         self._show(message.connection)
 
     def on_connect_failed(self, message: ConnectFailed) -> None:
         """Show the error Connect broke off with."""
         self.query_one("#connect-go", Button).disabled = False
+        self.refresh_bindings()
         problem = WizardError(*error_text(message.error))
         self._show(ConnectResult(None, None, problem))
 

@@ -24,7 +24,8 @@ from wizard.transport.port_names import PortChoice
 LOOP_INTRO = (
     "Before sending sounds you can test the MIDI interface on its own: plug one MIDI cable "
     "from the interface's MIDI OUT into its own MIDI IN (the M1 is not needed), then press "
-    "Test the interface. Afterwards plug the two cables back to the M1 and press Connect."
+    "i (Test the interface). Afterwards plug the two cables back to the M1 and press c "
+    "(Connect)."
 )
 DEMO_LOOP = " (The demo emulates a good loop cable.)"
 TESTING = "Sending a 16 KB test message out and back …"

@@ -14,7 +14,6 @@ from textual.widgets import Static
 from wizard.device.progress import Progress
 from wizard.engine.operator import StepPosition
 from wizard.procedure.model import CheckStep, KeysStep, Step
-from wizard.tui.screens.step.text import headed, heading, paragraph
 from wizard.tui.widgets.action_bar import ActionBar
 from wizard.tui.widgets.check_status import CheckState, CheckStatus
 from wizard.tui.widgets.m1_view import M1View
@@ -81,12 +80,20 @@ class StepPage:
         """Mark step `index` current (`len(plan)`: all done), keeping it in view."""
         steps = self.screen.query_one(StepList)
         steps.set_current(index)
-        if self.screen.has_class("-narrow"):
+        self.keep_step_in_view()
+
+    def keep_step_in_view(self) -> None:
+        """Scroll the step list to the current step (again after a resize: rows wrap anew
+        and the list changes from a side column to three lines at 80 columns)."""
+        steps = self.screen.query_one(StepList)
+        rows = list(steps.query(".step"))
+        index = steps.current
+        if rows and self.screen.has_class("-narrow"):
             # Three lines show: the step before, the current one and the next.
-            rows = list(steps.query(".step"))
-            if rows:
-                top = rows[max(0, min(index, len(rows) - 1) - 1)]
-                steps.scroll_to_widget(top, top=True, animate=False)
+            top = rows[max(0, min(index, len(rows) - 1) - 1)]
+            steps.scroll_to_widget(top, top=True, animate=False)
+        elif index < len(rows):
+            steps.scroll_to_widget(rows[index], animate=False)
 
     async def fresh_transfer_view(self) -> None:
         """A new, hidden transfer view for the next step (its banner starts over)."""
@@ -96,6 +103,12 @@ class StepPage:
         await old.remove()
         await self.screen.query_one("#step-main").mount(view, before=self.m1)
         self.screen.refresh_bindings()
+
+    def set_heading(self, title: Content | None) -> None:
+        """Show the step's title above its scrolling text; None hides it (the run ended)."""
+        shown = self.screen.query_one("#step-heading", Static)
+        shown.update(title or "")
+        shown.display = title is not None
 
     def set_text(self, text: Content, tone: str = "") -> None:
         """Show the step's words; `tone` "-warning" or "-danger" frames them."""
@@ -149,11 +162,6 @@ class StepPage:
 
     def _demo_panel(self, step: Step | None) -> bool:
         return self.live and isinstance(step, PANEL_STEPS)
-
-    def _with_heading(self, *parts: Content | str) -> Content:
-        if self.step is None or self.position is None:
-            return paragraph(*parts)
-        return headed(heading(self.step, self.position), *parts)
 
     def _passed_check(self) -> str:
         """The verdict of the check step just passed, to keep on show at the next step."""

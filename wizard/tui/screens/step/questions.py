@@ -37,7 +37,13 @@ from wizard.tui.screens.file_choice import FileScreen, Suggestion, syx_files
 from wizard.tui.screens.overwrite import OverwriteScreen
 from wizard.tui.screens.step.page import CANCELLING, CHECKING, StepPage
 from wizard.tui.screens.step.run import RunSetup
-from wizard.tui.screens.step.text import headed, heading, keys_named, question_text, squeezed
+from wizard.tui.screens.step.text import (
+    heading,
+    keys_named,
+    paragraph,
+    question_text,
+    squeezed,
+)
 from wizard.tui.widgets.action_bar import QUIT, Answer, Quit
 from wizard.tui.widgets.check_status import CheckState
 
@@ -117,7 +123,8 @@ class StepQuestions(StepPage):
         if isinstance(step, CheckStep):
             self._check_started = self.clock()
             self.check.show(CheckState.RUNNING, f"{CHECKING} …")
-        self.set_text(headed(heading(step, position), squeezed(step.text)))
+        self.set_heading(heading(step, position))
+        self.set_text(Content(squeezed(step.text)))
         await self.bar.wait("Working …" if isinstance(step, (CheckStep, *TRANSFER_STEPS)) else "")
         # With no answer on offer the step's text keeps the focus (arrow keys scroll it,
         # and the footer keeps showing the keys).
@@ -196,15 +203,15 @@ class StepQuestions(StepPage):
         step = self.step
         text = squeezed(warning)
         if button == GO_AHEAD:
-            self.set_text(self._with_heading(Content.styled(f"⚠ {text}", "bold")), "-danger")
+            self.set_text(paragraph(Content.styled(f"⚠ {text}", "bold")), "-danger")
             answers = [Answer("yes", GO_AHEAD, True, "error"), Answer("no", "Stop here", False)]
         elif isinstance(step, SafetyStep):
             body = Content.styled(f"⚠ {text}", "bold")
-            self.set_text(self._with_heading(squeezed(step.text), body), "-warning")
+            self.set_text(paragraph(squeezed(step.text), body), "-warning")
             answers = [Answer("yes", button, True, "warning"), Answer("no", "Stop here", False)]
         else:
             if step is not None and text != squeezed(step.text):
-                self.set_text(self._with_heading(squeezed(step.text), text))
+                self.set_text(paragraph(squeezed(step.text), text))
             answers = [Answer("yes", button, True, "primary")]
         answer: bool | Quit = await self._ask(answers)
         return answer
@@ -285,7 +292,7 @@ class StepQuestions(StepPage):
             expect = ""
         elif isinstance(step, CheckStep):
             self.check.show(CheckState.RUNNING, YOUR_ANSWER)
-        self.set_text(self._with_heading(prose, question_text(question, expect)))
+        self.set_text(paragraph(prose, question_text(question, expect)))
         named = keys_named(question)
         self.m1.show(display=self.live, panel=bool(named))
         self.m1.guide(named)
@@ -296,7 +303,7 @@ class StepQuestions(StepPage):
 
     async def ask_text(self, prompt: str, validate: Validator) -> str | Quit:
         """A typed answer, checked by `validate` before it is accepted."""
-        self.set_text(self._with_heading(Content.styled(squeezed(prompt), "bold")))
+        self.set_text(paragraph(Content.styled(squeezed(prompt), "bold")))
         field = self.screen.query_one("#step-answer", Input)
         field.value = ""
         field.display = True

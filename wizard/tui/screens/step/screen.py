@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
@@ -100,22 +100,27 @@ class StepScreen(Screen[RunOutcome | None]):
         yield TitleBar(setup.procedure.title, setup.launch.is_demo)
         with Horizontal(id="step-body"):
             yield StepList([title_of(p.step) for p in self._plan], id="steps")
-            with VerticalScroll(id="step-main"):
-                yield Static(id="step-text")
-                yield Input(id="step-answer")
-                yield Static("", id="answer-problem", markup=False)
-                yield CheckStatus(id="check")
-                yield TransferView(clock=self.clock, id="transfer")
-                yield M1View(None if setup.rig is None else setup.rig.link, id="m1")
-                yield Static("", id="notes", markup=False)
-                yield Static("", id="files", markup=False)
+            with Vertical(id="step-column"):
+                # The title stays outside the scrolling part: scrolled to the panel, or
+                # after a resize, the person still sees which step this is.
+                yield Static(id="step-heading")
+                with VerticalScroll(id="step-main"):
+                    yield Static(id="step-text")
+                    yield Input(id="step-answer")
+                    yield Static("", id="answer-problem", markup=False)
+                    yield CheckStatus(id="check")
+                    yield TransferView(clock=self.clock, id="transfer")
+                    yield M1View(None if setup.rig is None else setup.rig.link, id="m1")
+                    yield Static("", id="notes", markup=False)
+                    yield Static("", id="files", markup=False)
         yield MidiLog(setup.rig.log_path if setup.rig else None, id="midi")
         yield ActionBar(id="actions", classes="action-bar")
         yield Footer()
 
     def on_mount(self) -> None:
         """Start the engine."""
-        hidden = ("#step-answer", "#answer-problem", "#check", "#transfer", "#midi", "#files")
+        hidden = ["#step-heading", "#step-answer", "#answer-problem", "#check", "#transfer"]
+        hidden += ["#midi", "#files"]
         for selector in hidden:
             self.query_one(selector).display = False
         live = self.query_one(M1View).live
@@ -124,6 +129,11 @@ class StepScreen(Screen[RunOutcome | None]):
         self.setup.feed.subscribe(self._midi_log)
         self.set_interval(TICK_SECONDS, self.questions.tick)
         self._run()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """After a resize the step list shows the current step again (its title is kept
+        above the scrolling text)."""
+        self.call_after_refresh(self.questions.keep_step_in_view)
 
     def on_unmount(self) -> None:
         """Stop feeding the MIDI log view."""
@@ -165,6 +175,7 @@ class StepScreen(Screen[RunOutcome | None]):
         m1 = self.query_one(M1View)
         m1.guide(())
         m1.show(display=m1.live, panel=False)  # no keys are asked for any more
+        self.questions.set_heading(None)
         self.questions.set_text(text)
         bar = self.query_one(ActionBar)
         await bar.show(

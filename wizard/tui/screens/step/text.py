@@ -41,13 +41,6 @@ def paragraph(*parts: Content | str) -> Content:
     return Content("\n\n").join(kept)
 
 
-def headed(title: Content, *parts: Content | str) -> Content:
-    """A heading with the paragraphs right under it (no blank line: at 24 lines each
-    line counts)."""
-    body = paragraph(*parts)
-    return title + Content("\n") + body if body else title
-
-
 def question_text(question: str, expect: str) -> Content:
     """A yes/no question, with what the person should see."""
     text = Content.styled(squeezed(question), "bold")
