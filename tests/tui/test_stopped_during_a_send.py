@@ -61,3 +61,14 @@ async def test_the_stopped_screen_says_the_send_was_verified_and_nothing_stale(
     assert notes[-1] == f"✓ {words.STOPPED_VERIFIED}"
     assert words.KEEP_ON_READING not in notes
     assert not any(line.startswith("Done, and it cannot be undone") for line in notes)
+
+    # Opened again, the run resumes at the read-back: once it proves the sounds, the next
+    # step says the M1 may be switched off (nothing more goes into it).
+    monkeypatch.setattr(TransferView, "update_progress", update)
+    again = WizardApp(launch)
+    async with again.run_test(size=SIZE) as pilot:
+        person = Person(pilot)
+        kind = await person.next_question()
+        assert person.step.id == "first-sound", (kind, person.step.id)
+        notes = str(person.step_screen.query_one("#notes").render()).splitlines()
+    assert f"✓ {words.SAFE_NOW}" in notes

@@ -189,7 +189,14 @@ class StepQuestions(StepPage):
         """Leaving a transfer step whose data went in (a step is only left that way once it
         was read back identical; a failure starts a fresh view): whether the M1 may now be
         switched off, kept on show at the next step."""
-        if not (isinstance(self.step, TransferStep) and self.position and self.transfer.sent):
+        sent = isinstance(self.step, TransferStep) and self.transfer.sent
+        # A resumed run proves the data in a read-back check of its own.
+        proved = (
+            isinstance(self.step, CheckStep)
+            and self.step.check == "matches_file"
+            and self.check.state is CheckState.PASS
+        )
+        if not ((sent or proved) and self.position):
             return ""
         if self._sends_after(self.position):
             return f"⚠ {words.MORE_TO_SEND}"
