@@ -71,4 +71,17 @@ async def test_the_stopped_screen_says_the_send_was_verified_and_nothing_stale(
         kind = await person.next_question()
         assert person.step.id == "first-sound", (kind, person.step.id)
         notes = str(person.step_screen.query_one("#notes").render()).splitlines()
-    assert f"✓ {words.SAFE_NOW}" in notes
+        assert f"✓ {words.SAFE_NOW}" in notes
+        await person.type_keys(person.lit())
+        await person.answer("yes")
+        await person.follow()
+        outcome = person.step_screen.outcome
+        assert outcome is not None and outcome.status is RunStatus.COMPLETED
+        # The backup this run took before the stop is shown at its end, with its place.
+        (saved,) = again.unit.backups.glob("*.syx")
+        files = str(person.step_screen.query_one("#files").render())
+        assert files.startswith(f"Backup file: {saved}\nIn the folder: {saved.parent}")
+        notes = str(person.step_screen.query_one("#notes").render()).splitlines()
+    # The end's heading says "Completed"; the notes do not say it again.
+    assert not any(line.startswith("Completed:") for line in notes)
+    assert notes[-1] == f"✓ {words.STOPPED_VERIFIED}"

@@ -20,9 +20,12 @@ from wizard.engine.checks.result import CheckResult
 from wizard.engine.endings import RunOutcome
 from wizard.engine.operator import Recovery, StepPosition, Validator
 from wizard.engine.plan import plan_steps
+from wizard.engine.replay import replay_run
 from wizard.engine.runner import GO_AHEAD
+from wizard.errors import WizardError
 from wizard.operations import words
 from wizard.operations.driver import Overwrite
+from wizard.operations.journal import Journal
 from wizard.procedure.model import (
     BackupStep,
     CheckStep,
@@ -92,7 +95,8 @@ class StepQuestions(StepPage):
         self.keys_shown = False
         self.modal: asyncio.Future[Any] | None = None
         self._power = ""
-        self._backups_before = set(self._backup_files())
+        # A resumed run's own backup (taken before the stop) counts as made in this run.
+        self._backups_before = set(self._backup_files()) - self._resumed_backup()
         planned = plan_steps(setup.procedure, setup.library)
         self._sending_steps = [i for i, p in enumerate(planned) if isinstance(p.step, TransferStep)]
 
@@ -143,6 +147,19 @@ class StepQuestions(StepPage):
         folder = self.setup.unit.backups
         return sorted(folder.glob("*.syx")) if folder.is_dir() else []
 
+    def _resumed_backup(self) -> set[Path]:
+        """The backup the unfinished run this one resumes took, if any."""
+        if self.setup.restart:
+            return set()
+        try:
+            entries = Journal(self.setup.unit.journal).read().entries
+        except WizardError:
+            return set()
+        replay = replay_run(entries, self.setup.procedure.id)
+        if replay is None or replay.completed or replay.backup is None:
+            return set()
+        return {replay.backup.path}
+
     @property
     def backups_made(self) -> list[Path]:
         """The backup files saved during this run, oldest first."""
@@ -176,6 +193,7 @@ class StepQuestions(StepPage):
         cancelling) or repeat the end's own words, and say plainly what this run's sends
         mean for the power switch now that nothing more goes into the M1."""
         stale = {words.KEEP_ON_READING, words.KEEP_ON_SENDING, CANCELLING, squeezed(outcome.state)}
+        stale.add(f"Completed: {self.setup.procedure.title}.")  # the end's heading says it
         kept = [n for n in self._notes if squeezed(n) not in stale and n != self._power]
         power = ""
         if outcome.send_unfinished:
