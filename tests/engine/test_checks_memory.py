@@ -15,6 +15,7 @@ from wizard.engine.checks.memory import (
     matches_file,
     memory_initialised,
 )
+from wizard.m1 import Bank, Function, Request
 from wizard.operations.records import SentRecord
 
 NO_PARAMS: dict[str, str] = {}
@@ -57,7 +58,8 @@ def test_matches_backup_passes_right_after_the_backup(tmp_path: Path) -> None:
     result = matches_backup(session, NO_PARAMS)
     assert result.status is Verdict.PASS
     assert result.reason.startswith(
-        "The M1's global, combinations, programs, sequence are the same as in the backup"
+        "Read back from the M1, the global settings, the combinations, the programs and the "
+        "songs (sequencer data) are the same as in the backup "
     )
 
 
@@ -117,3 +119,36 @@ def test_matches_file_compares_with_the_file_sent(tmp_path: Path) -> None:
     result = matches_file(session, NO_PARAMS)
     assert result.status is Verdict.FAIL
     assert "1 combination(s) differ: 00" in result.reason
+
+
+def test_matches_file_names_every_file_of_a_set_in_plain_words(tmp_path: Path) -> None:
+    state = ready_state("factory")
+    _, session = session_for(state, tmp_path)
+    exchange = session.exchange
+    assert exchange is not None
+    programs = tmp_path / "ORIGPROG.SYX"
+    combinations = tmp_path / "ORIGCOMB.SYX"
+    programs.write_bytes(
+        exchange.request(
+            Request(exchange.channel, Function.ALL_PROGRAMS_REQUEST, Bank.INTERNAL),
+            Function.ALL_PROGRAMS_DUMP,
+        ).to_bytes()
+    )
+    combinations.write_bytes(
+        exchange.request(
+            Request(exchange.channel, Function.ALL_COMBINATIONS_REQUEST, Bank.INTERNAL),
+            Function.ALL_COMBINATIONS_DUMP,
+        ).to_bytes()
+    )
+
+    def sha(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    more = ((combinations, sha(combinations)),)
+    session.sent = SentRecord(programs, sha(programs), "a set", more)
+    result = matches_file(session, NO_PARAMS)
+    assert result.status is Verdict.PASS
+    assert result.reason == (
+        "Read back from the M1, the combinations and the programs are the same as in the "
+        "files ORIGPROG.SYX and ORIGCOMB.SYX."
+    )
