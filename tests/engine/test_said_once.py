@@ -100,3 +100,23 @@ def test_used_checklist_does_not_warn_about_songs_already_backed_up(tmp_path: Pa
 def test_allocation_alone_still_warns_about_songs(tmp_path: Path) -> None:
     _, _, operator = run_shipped("allocation-100", tmp_path)
     assert any("may erase them" in t for t in operator.texts("acknowledge"))
+
+
+def test_an_m1_found_on_connecting_is_not_asked_to_be_plugged_in_again(tmp_path: Path) -> None:
+    _, _, operator = run_shipped("backup", tmp_path, found_on_connecting=True)
+    paths = [p.path for p in operator.positions]
+    notices = operator.texts("notice")
+    assert "The M1 already answered over MIDI in this run, so the cables are in." in notices
+    assert not any(t.startswith("One cable goes from") for t in operator.texts("acknowledge"))
+    assert "backup/connect" in paths  # passed, with the sentence above instead
+
+
+def test_after_unplugging_everything_the_battery_flow_asks_for_the_cables_again(
+    tmp_path: Path,
+) -> None:
+    # Found on connecting, then every cable out for the battery: the earlier answer
+    # proves nothing about the cables plugged back in.
+    _, _, operator = run_shipped("battery-replacement", tmp_path, found_on_connecting=True)
+    acknowledged = operator.texts("acknowledge")
+    assert any(t.startswith("The new battery starts an empty memory.") for t in acknowledged)
+    assert "The M1 already answered over MIDI in this run." not in operator.texts("notice")

@@ -12,6 +12,7 @@ from tests.device.helpers import connect, ready_state
 from tests.engine.helpers import factory_file, link_of
 from wizard.demo.loop_cable import loop_test
 from wizard.demo.scripted import Script, ScriptedOperator
+from wizard.device.detect import detect
 from wizard.emulator import build_state
 from wizard.emulator.initial import initialised_memory
 from wizard.emulator.pages_memory import change_allocation
@@ -190,12 +191,22 @@ def files_for(procedure: str, session: Session, folder: Path) -> list[Path]:
     return [factory_file(folder)]
 
 
-def run_shipped(procedure: str, folder: Path) -> tuple[M1State, Session, ScriptedOperator]:
-    """Run one shipped procedure on a fresh emulated M1; assert that it completed."""
+def run_shipped(
+    procedure: str, folder: Path, *, found_on_connecting: bool = False
+) -> tuple[M1State, Session, ScriptedOperator]:
+    """Run one shipped procedure on a fresh emulated M1; assert that it completed.
+
+    `found_on_connecting`: the M1 answered before the run, as on the wizard's connect
+    screen."""
     procedures = load_all(shipped_folder()).require().procedures
     state = START.get(procedure, lambda: ready_state("factory"))()
     _, exchange = connect(state)
     session = Session(UnitFolder(folder / "home", "unit"), exchange)
+    if found_on_connecting:
+        # An M1 whose memory is gone does not answer before MIDI is enabled: it answered
+        # before the battery came out, as one with a low battery still does.
+        answered = exchange if state.excl_enabled else connect(ready_state("factory"))[1]
+        session.detection = detect(answered)
     if procedure == "interface-test":
         session.loop = loop_test  # the interface's OUT wired to its own IN
     operator = ScriptedOperator(

@@ -79,6 +79,8 @@ def already_established(facts: Facts, step: Step) -> str | None:
     match step:
         case ConfirmStep(expect=expect) if display_covers(facts.shown, expect):
             return f"The display was already seen to show {_squeezed(expect)}."
+        case InstructionStep(unless_m1_answers=True) if facts.answered:
+            return "The M1 already answered over MIDI in this run, so the cables are in."
         case InstructionStep(title=title) if title and title in facts.instructions:
             return f"Already done earlier in this run: {title}."
         case CheckStep(check="m1_responds") if facts.answered:
@@ -111,6 +113,8 @@ def step_done(facts: Facts, step: Step, *, done: bool = True, shown: bool = Fals
             facts.instructions.add(title)
         case CheckStep(check=check) if check in ANSWERS_MIDI:
             facts.answered = True
+        case SafetyStep(unplugs_midi=True):
+            facts.answered = False
         case BackupStep(what=what):
             facts.fresh.add(f"matches_backup:{what.value}")
             facts.backed_up.add(what)

@@ -107,6 +107,8 @@ class Engine:
         """
         self.session.unit.create()
         self.session.report = self.operator.progress
+        # An M1 found on connecting has answered: the cables are in (said once).
+        self.session.facts.answered = self.session.detection is not None
         log, self._index = self._begin()
         try:
             index = self._loop(log)

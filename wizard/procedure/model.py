@@ -133,9 +133,15 @@ class StepBase:
 
 @dataclass(frozen=True, kw_only=True)
 class InstructionStep(StepBase):
-    """Something to read and do by hand; `text` says what."""
+    """Something to read and do by hand; `text` says what.
+
+    Attributes:
+        unless_m1_answers: Already done once the M1 has answered over MIDI in the run
+            (plugging in the cables): then it is not shown.
+    """
 
     kind: ClassVar[str] = "instruction"
+    unless_m1_answers: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,12 +255,15 @@ class SafetyStep(StepBase):
         unless_backed_up: The part of the memory whose loss the warning is about; a
             verified backup of that part (or of everything) taken earlier in the run
             answers it, and the warning is not shown. None: always shown.
+        unplugs_midi: The person pulls the MIDI cables out here, so the M1 having
+            answered earlier no longer means that the cables are in.
     """
 
     kind: ClassVar[str] = "safety"
     warning: str
     acknowledge: str = "I understand"
     unless_backed_up: BackupScope | None = None
+    unplugs_midi: bool = False
 
 
 Step = (

@@ -33,7 +33,7 @@ NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 
 COMMON_KEYS = ("id", "kind", "title", "text", "irreversible")
 KIND_KEYS = {
-    "instruction": (),
+    "instruction": ("unless_m1_answers",),
     "keys": ("keys", "display", "guide"),
     "confirm": ("question", "expect", "if_not"),
     "input": ("prompt", "validate", "pattern", "store_as"),
@@ -41,7 +41,7 @@ KIND_KEYS = {
     "backup": ("what",),
     "transfer": ("source", "overwrites"),
     "include": ("procedure",),
-    "safety": ("warning", "acknowledge", "unless_backed_up"),
+    "safety": ("warning", "acknowledge", "unless_backed_up", "unplugs_midi"),
 }
 
 
@@ -147,7 +147,10 @@ def _safety(fields: Fields, common: dict[str, Any]) -> SafetyStep | None:
     if warning is None:
         return None
     more: dict[str, Any] = {} if acknowledge is None else {"acknowledge": acknowledge}
-    return SafetyStep(warning=warning, unless_backed_up=scope, **more, **common)
+    unplugs = fields.boolean("unplugs_midi", False)
+    return SafetyStep(
+        warning=warning, unless_backed_up=scope, unplugs_midi=unplugs, **more, **common
+    )
 
 
 def _instruction(fields: Fields, common: dict[str, Any]) -> InstructionStep | None:
@@ -155,7 +158,7 @@ def _instruction(fields: Fields, common: dict[str, Any]) -> InstructionStep | No
         if not fields.has("text"):
             fields.missing("text", a_kind("instruction"))
         return None
-    return InstructionStep(**common)
+    return InstructionStep(unless_m1_answers=fields.boolean("unless_m1_answers", False), **common)
 
 
 _READERS: dict[str, Callable[[Fields, dict[str, Any]], Step | None]] = {
