@@ -77,3 +77,24 @@ async def test_quit_during_a_backup_leaves_no_progress_box(tmp_path: Path) -> No
         assert outcome is not None and outcome.status is RunStatus.STOPPED
         assert not person.step_screen.query_one(TransferView).display
         assert not view.is_attached or not view.display
+
+
+async def test_after_the_end_q_says_and_does_back_to_the_start(tmp_path: Path) -> None:
+    from textual.widgets import Footer
+
+    from tests.tui.person import until
+    from wizard.tui.screens.home import HomeScreen
+
+    app = backup_app(tmp_path / "home")
+    async with app.run_test(size=(120, 30)) as pilot:
+        person = Person(pilot)
+        await until_backing_up(person)
+        footer = person.step_screen.query_one(Footer)
+        assert "Stop here" in " ".join(str(k.render()) for k in footer.query("FooterKey"))
+        await pilot.press("q")
+        assert await person.next_question() == "end"
+        await pilot.pause()
+        keys = " ".join(str(k.render()) for k in footer.query("FooterKey"))
+        assert "Back to the start" in keys and "Stop here" not in keys
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")

@@ -62,6 +62,7 @@ class StepScreen(Screen[RunOutcome | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("q", "stop", "Stop here"),
+        Binding("q", "back_home", "Back to the start"),
         Binding("p", "copy_path", "Copy path"),
         Binding("m", "toggle_midi", "MIDI log"),
         Binding("l", "app.maintenance", "Maintenance log"),
@@ -166,6 +167,7 @@ class StepScreen(Screen[RunOutcome | None]):
 
     async def _show_end(self, text: Content) -> None:
         self._ended = True
+        self.refresh_bindings()  # q now goes back to the start
         if self._outcome is not None and self._outcome.status is RunStatus.COMPLETED:
             self.questions.mark_step(len(self._plan))
         self.query_one(CheckStatus).display = False
@@ -228,6 +230,11 @@ class StepScreen(Screen[RunOutcome | None]):
             return self._cancellable()
         if action == "copy_path":
             return bool(self.questions.backups_made)
+        # One q: "Stop here" while the run goes on, "Back to the start" once it ended.
+        if action == "stop":
+            return not self._ended
+        if action == "back_home":
+            return self._ended
         return True
 
     def _cancellable(self) -> bool:
@@ -293,6 +300,10 @@ class StepScreen(Screen[RunOutcome | None]):
         button = self.query_one(ActionBar).primary()
         if button is not None:
             button.press()
+
+    def action_back_home(self) -> None:
+        """q after the end: back to the home screen."""
+        self.dismiss(self._outcome)
 
     def action_stop(self) -> None:
         """q: stop here (the journal keeps the place); after the end, back to the start."""
