@@ -21,7 +21,7 @@ from wizard.m1.syx_file import read_dump_file
 pytestmark = pytest.mark.jack
 
 # With a 16 379-byte limit on JACK, every backup of "all" arrives in four parts (§3.6).
-PARTS = ("global data with drum kits", "100 combinations", "100 programs", "sequencer data")
+PARTS = ("global settings with drum kits", "100 combinations", "100 programs", "sequencer events)")
 
 
 @pytest.fixture(autouse=True)
@@ -264,11 +264,11 @@ def test_korgs_factory_files_as_a_set_over_jack_leaving_out_the_songs(
             capsys, "restore", str(folder), "--port", m1.name, "--yes", "--leave-out", "songs"
         )
         assert code == 0, err
-    assert "Left out, as asked: sequencer data with 3619 events from ORIGSEQS.SYX." in out
+    assert "Left out, as asked: songs (3619 sequencer events) from ORIGSEQS.SYX." in out
     assert (
         'These files hold Korg\'s M1 factory sounds: programs (00 "Universe" ... 99 "Surprise!!").'
     ) in out
     assert (
         "Restored and verified: 100 programs (Universe ... Surprise!!) from ORIGPROG.SYX; "
-        "global data with drum kits from ORIGGLOB.SYX."
+        "global settings with drum kits from ORIGGLOB.SYX."
     ) in out

@@ -48,7 +48,7 @@ def test_clean_file_exits_0_and_lists_names(
     path.write_bytes(recipes.all_programs() + recipes.global_dump())
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Contents: 100 programs (Synth 00 ... Synth 99), global data with drum kits\n" in out
+    assert "Contents: 100 programs (Synth 00 ... Synth 99), global settings with drum kits\n" in out
     assert (
         "Message 1 at byte 0: ALL PROGRAMS DUMP (4C), channel 1, 16350 bytes (expected 16350)\n"
         "  memory 100/100, internal bank\n"
@@ -83,7 +83,7 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert report["format"] == "syx"
     assert report["ok"] is True
-    assert report["summary"] == 'global data with drum kits, program "Synth 05"'
+    assert report["summary"] == 'global settings with drum kits, program "Synth 05"'
     first, second = report["messages"]
     assert {k: first[k] for k in ("kind", "function", "channel", "length", "expected_length")} == {
         "kind": "global",

@@ -48,11 +48,11 @@ def test_files_named_together_go_in_as_one_set(
     out = capsys.readouterr().out
     assert (
         "These files hold: 100 programs (Grand Hall ... Orch Hit) from PROGS.SYX; global "
-        "data with drum kits from glob.syx."
+        "settings with drum kits from glob.syx."
     ) in out
     assert (
         "Restored and verified: 100 programs (Grand Hall ... Orch Hit) from PROGS.SYX; "
-        "global data with drum kits from glob.syx."
+        "global settings with drum kits from glob.syx."
     ) in out
     assert len(list(unit().backups.glob("*.syx"))) == 1  # one safety backup for the set
     (started,) = [
@@ -83,8 +83,8 @@ def test_two_globals_are_refused_naming_both_files(
     assert main(["restore", str(glob), str(comb), "--emulated", "factory", "--yes"]) == 1
     err = capsys.readouterr().err
     assert (
-        "These files cannot be sent: ORIGGLOB.SYX (global data with drum kits) and "
-        "ORIGCOMB.SYX (global data with drum kits) both hold the global settings; sent "
+        "These files cannot be sent: ORIGGLOB.SYX (global settings with drum kits) and "
+        "ORIGCOMB.SYX (global settings with drum kits) both hold the global settings; sent "
         "together, only the last would stay in the M1. Nothing was sent."
     ) in err
     assert not unit().journal.exists()
@@ -119,12 +119,17 @@ def test_inspect_describes_the_files_as_one_set(
     assert main(["inspect", str(glob), str(comb)]) == 0  # a warning: each file is sound
     out = capsys.readouterr().out
     assert "Taken together, as a restore would send them:" in out
-    assert "  conflict: ORIGGLOB.SYX (global data with drum kits) and ORIGCOMB.SYX" in out
+    assert "  conflict: ORIGGLOB.SYX (global settings with drum kits) and ORIGCOMB.SYX" in out
     assert main(["inspect", "--json", str(glob)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["file"] == str(glob)  # today's fields stay
     assert report["set"]["parts"] == [
-        {"holds": "global data with drum kits", "dump": "global", "file": str(glob), "message": 1}
+        {
+            "holds": "global settings with drum kits",
+            "dump": "global",
+            "file": str(glob),
+            "message": 1,
+        }
     ]
     assert (report["set"]["conflicts"], report["set"]["sendable"]) == ([], True)
 
@@ -142,7 +147,7 @@ def test_the_real_captures_zipped_restore_in_one_run(
     assert "The combinations are not in these files." in out
     assert (
         "Restored and verified: 100 programs (Universe ... Surprise!!) from ORIGPROG.SYX; "
-        "sequencer data with 3619 events from ORIGSEQS.SYX; global data with drum kits from "
+        "songs (3619 sequencer events) from ORIGSEQS.SYX; global settings with drum kits from "
         "ORIGGLOB.SYX."
     ) in out
     restored = read_log(unit().maintenance)[-1]

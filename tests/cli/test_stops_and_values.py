@@ -22,8 +22,8 @@ from wizard.operations import restore as restore_operation
 from wizard.transport import spy
 
 ALL = (
-    "global data with drum kits, 100 combinations (Big Stack ... "
-    "Wide Trio), 100 programs (Grand Hall ... Orch Hit), sequencer data with 976 events"
+    "global settings with drum kits, 100 combinations (Big Stack ... "
+    "Wide Trio), 100 programs (Grand Hall ... Orch Hit), songs (976 sequencer events)"
 )
 """How the factory file's one ALL DATA dump is described."""
 needs_sighup = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")

@@ -19,10 +19,10 @@ from wizard.procedure.loader import load_all, shipped_folder
 from wizard.tui.catalog import resumable
 
 DESCRIPTION = (
-    "global data with drum kits",
+    "global settings with drum kits",
     "100 combinations (Big Stack ... Wide Trio)",
     "100 programs (Grand Hall ... Orch Hit)",
-    "sequencer data with 976 events",
+    "songs (976 sequencer events)",
 )
 """What the emulator's synthetic factory file holds, in words."""
 

@@ -117,7 +117,7 @@ def test_file_without_bank_data_is_refused() -> None:
     with pytest.raises(RestoreRefused) as caught:
         plan_restore(read_dump_bytes(bytes.fromhex("F0 42 30 19 12 F7"), "m.syx"), 1, None, None)
     assert str(caught.value) == (
-        "m.syx holds no programs, combinations, global data or songs to restore. Choose a "
+        "m.syx holds no programs, combinations, global settings or songs to restore. Choose a "
         "file with M1 bank dumps (run `m1-wizard inspect` on it to see what it holds)."
     )
 

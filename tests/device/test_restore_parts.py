@@ -105,7 +105,7 @@ def test_a_part_left_out_on_purpose_is_not_sent_and_is_named() -> None:
         frozenset({"sequence"}),
     )
     assert planned.image.parts == ("global", "combinations", "programs")
-    assert planned.notes == ("Left out, as asked: sequencer data with 976 events from ALL.SYX.",)
+    assert planned.notes == ("Left out, as asked: songs (976 sequencer events) from ALL.SYX.",)
 
 
 def test_a_part_too_large_for_the_midi_system_stops_the_whole_set() -> None:

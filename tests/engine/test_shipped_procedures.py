@@ -105,7 +105,7 @@ def battery_replaced(state: M1State, session: Session) -> None:
     assert holds_factory_sounds(state)
     restored, entry = read_log(session.unit.maintenance)
     # The test bank is no Korg set, so the log says what it held, not "factory sounds".
-    assert restored.what.startswith("restored global data with drum kits, 100 combinations")
+    assert restored.what.startswith("restored global settings with drum kits, 100 combinations")
     assert entry.what == "internal battery replaced"
     assert entry.next_due is not None
     assert entry.next_due.year == entry.day.year + 5

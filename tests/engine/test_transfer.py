@@ -81,7 +81,7 @@ def test_initialised_memory_confirmed_lets_the_transfer_through(tmp_path: Path) 
     phases = {p.phase.name for p in operator.progress_reports}
     assert {"SEND", "READ_BACK"} <= phases
     (overwrite,) = operator.texts("confirm_overwrite")
-    assert overwrite.startswith(f"{OVERWRITES}, with global data with drum kits, 100 comb")
+    assert overwrite.startswith(f"{OVERWRITES}, with global settings with drum kits, 100 comb")
     assert overwrite.endswith(
         "from factory-set.syx | You confirmed that the M1's memory is wiped: nothing in it to keep."
     )

@@ -51,7 +51,7 @@ def test_members_are_read_with_their_place_in_the_archive() -> None:
     assert dump.format is FileFormat.ZIP and not dump.has_errors
     assert [(m.path, m.summary) for m in dump.members] == [
         ("M1_Preload.zip:M1/PROGS.SYX", "100 programs (Synth 00 ... Synth 99)"),
-        ("M1_Preload.zip:M1/GLOBAL.SYX", "global data with drum kits"),
+        ("M1_Preload.zip:M1/GLOBAL.SYX", "global settings with drum kits"),
     ]
     assert dump.passed_over == (
         (
@@ -217,7 +217,7 @@ def test_the_real_captures_zipped_with_upper_case_names(tmp_path: Path) -> None:
     dump = read_dump_file(path)
     assert [(m.path.rsplit(":", 1)[1], m.summary, m.has_errors) for m in dump.members] == [
         ("M1/ORIGPROG.SYX", "100 programs (Universe ... Surprise!!)", False),
-        ("M1/ORIGGLOB.SYX", "global data with drum kits", False),
-        ("M1/ORIGSEQS.SYX", "sequencer data with 3619 events", False),
+        ("M1/ORIGGLOB.SYX", "global settings with drum kits", False),
+        ("M1/ORIGSEQS.SYX", "songs (3619 sequencer events)", False),
     ]
     assert all(m.path.startswith(f"{path}:") for m in dump.members)

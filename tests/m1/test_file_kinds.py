@@ -118,7 +118,7 @@ def test_an_xxd_dump_of_a_midi_file_is_read_as_that_midi_file() -> None:
     dump = read_dump_bytes(xxd_layout(smf).encode(), "m1_all.mid.txt")
     assert dump.format is FileFormat.HEX_DUMP
     assert dump.problems[0].message == LISTING.format(len(smf))
-    assert dump.summary == "global data with drum kits"
+    assert dump.summary == "global settings with drum kits"
     assert [m.data for m in dump.messages] == [m.data for m in read_dump_bytes(smf).messages]
 
 
@@ -181,7 +181,7 @@ def test_a_midi_file_in_a_riff_wrapper_is_read() -> None:
     smf = (FILES / "smf_notes_and_global.mid").read_bytes()
     riff = b"RIFF" + (len(smf) + 12).to_bytes(4, "little") + b"RMIDdata"
     dump = read_dump_bytes(riff + len(smf).to_bytes(4, "little") + smf, "song.rmi")
-    assert (dump.format, dump.summary) == (FileFormat.SMF, "global data with drum kits")
+    assert (dump.format, dump.summary) == (FileFormat.SMF, "global settings with drum kits")
 
 
 @pytest.mark.fixtures

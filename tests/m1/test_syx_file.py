@@ -167,7 +167,7 @@ def test_bytes_between_messages_are_a_warning() -> None:
         SKIPPED,
     )
     assert [m.offset for m in dump.messages] == [0, 994]
-    assert dump.summary == 'global data with drum kits, program "Synth 05"'
+    assert dump.summary == 'global settings with drum kits, program "Synth 05"'
 
 
 def test_messages_on_different_channels_are_a_warning() -> None:
@@ -288,8 +288,8 @@ def test_all_data_dump_reports_everything_it_holds() -> None:
     assert found.contents.combinations[-1] == "Combi 99"
     assert len(found.contents.songs) == 10
     assert dump.summary == (
-        "global data with drum kits, 100 combinations (Combi 00 ... Combi 99), "
-        "100 programs (Synth 00 ... Synth 99), sequencer data with 3619 events"
+        "global settings with drum kits, 100 combinations (Combi 00 ... Combi 99), "
+        "100 programs (Synth 00 ... Synth 99), songs (3619 sequencer events)"
     )
 
 
@@ -340,7 +340,7 @@ def test_origglob_is_one_global_dump() -> None:
     (message,) = dump.messages
     assert (message.kind, message.length, message.expected_length) == ("global", 991, 991)
     assert dump.problems == ()
-    assert dump.summary == "global data with drum kits"
+    assert dump.summary == "global settings with drum kits"
 
 
 @pytest.mark.fixtures

@@ -331,7 +331,7 @@ def _check_engine_told(cell: Cell, label: str) -> None:
 
 PARTS = ("global_data", "combinations", "programs", "sequence")
 PART_WORDS = {
-    "global_data": "global data",
+    "global_data": "global settings",
     "combinations": "combination",
     "programs": "program",
     "sequence": "sequencer",

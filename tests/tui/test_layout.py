@@ -63,11 +63,11 @@ async def test_the_transfer_label_is_not_cut_at_80_by_24(tmp_path: Path) -> None
         index = next(i for i, p in enumerate(plan) if p.step.id == "send-bank")
         position = StepPosition(index + 1, len(plan), plan[index].path, procedure.id, False)
         await screen.questions.show_step(plan[index].step, position)
-        what = "global data with drum kits, 100 combinations, 100 programs"
+        what = "global settings with drum kits, 100 combinations, 100 programs"
         screen.questions.show_progress(Progress(Phase.SEND, 18_432, 37_709, 5.9, what, True))
         await pilot.pause()
         shown = text_in(app, screen.query_one("#transfer-figures").region)
-        assert "Sending: global data with drum kits, 100 combinations, 100 programs" in shown
+        assert "Sending: global settings with drum kits, 100 combinations, 100 programs" in shown
         assert "18,432 of 37,709 bytes · 3,124 bytes/s · about 6 s left" in shown
 
 

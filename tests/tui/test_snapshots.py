@@ -102,7 +102,7 @@ def test_transfer_half_way(snap_compare: SnapCompare, home: Path) -> None:
         18_432,
         37_709,
         5.9,
-        "global data with drum kits, 100 combinations, 100 programs",
+        "global settings with drum kits, 100 combinations, 100 programs",
         in_flight=True,
     )
 

@@ -42,7 +42,7 @@ def set_text(sources: Sources, dump_set: DumpSet) -> str:
     """The set in words, for the end of `inspect`'s report."""
     lines = ["", "Taken together, as a restore would send them:"]
     if not dump_set.members:
-        lines.append("  no M1 programs, combinations, global data or songs at all.")
+        lines.append("  no M1 programs, combinations, global settings or songs at all.")
     for number, member in enumerate(dump_set.members, start=1):
         what = describe_contents(contents_of(member.dump))
         lines.append(f"  {number}. {what} from {PurePath(member.source).name}")

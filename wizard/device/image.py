@@ -115,7 +115,7 @@ def differences(sent: MemoryImage, read: MemoryImage) -> list[str]:
     """
     found: list[str] = []
     if sent.global_data is not None and sent.global_data != read.global_data:
-        found.append("the global data and drum kits differ")
+        found.append("the global settings and drum kits differ")
     found += _records("program", sent.programs, read.programs)
     found += _records("combination", sent.combinations, read.combinations)
     if sent.sequence is not None and sent.sequence != read.sequence:

@@ -115,7 +115,7 @@ def plan_restore(
     if not dumps:
         hold = "hold" if dump_set.several else "holds"
         raise RestoreRefused(
-            f"{where} {hold} no programs, combinations, global data or songs to restore.",
+            f"{where} {hold} no programs, combinations, global settings or songs to restore.",
             "Choose a file with M1 bank dumps (run `m1-wizard inspect` on it to see what "
             "it holds).",
         )

@@ -130,13 +130,13 @@ def describe_contents(contents: Contents) -> str:
     """
     parts = []
     if contents.has_global:
-        parts.append("global data with drum kits")
+        parts.append("global settings with drum kits")
     if contents.combinations:
         parts.append(_bank_phrase(contents.combinations, "combination", "combinations"))
     if contents.programs:
         parts.append(_bank_phrase(contents.programs, "program", "programs"))
     if contents.events is not None:
-        parts.append(f"sequencer data with {contents.events} events")
+        parts.append(f"songs ({contents.events} sequencer events)")
     return ", ".join(parts)
 
 
@@ -147,7 +147,7 @@ def summarize(messages: Iterable[Message]) -> str:
         messages: Parsed messages; those without sound data are left out.
 
     Returns:
-        E.g. "100 programs (Universe ... Surprise!!), global data with drum kits", or
+        E.g. "100 programs (Universe ... Surprise!!), global settings with drum kits", or
         "no M1 sound data" when nothing holds any.
     """
     parts = [describe_contents(contents_of(m)) for m in messages]
