@@ -120,3 +120,9 @@ def test_after_unplugging_everything_the_battery_flow_asks_for_the_cables_again(
     acknowledged = operator.texts("acknowledge")
     assert any(t.startswith("The new battery starts an empty memory.") for t in acknowledged)
     assert "The M1 already answered over MIDI in this run." not in operator.texts("notice")
+
+
+def test_a_protect_answer_seen_on_the_display_is_said_in_words(tmp_path: Path) -> None:
+    _, _, operator = run_shipped("used-m1-checklist", tmp_path)
+    said = " ".join(operator.texts("notice"))
+    assert "The display showed Seq:OFF a moment ago: the sequencer protect is off too." in said

@@ -149,7 +149,8 @@ def _ask_follow_up(ctx: StepContext, result: CheckResult) -> CheckResult:
     if not result.question:
         return result
     if display_covers(ctx.session.facts.shown, result.answered_by):
-        seen = f"{result.reason} The display already showed {result.answered_by}."
+        means = f": {result.answered_means}" if result.answered_means else ""
+        seen = f"{result.reason} The display showed {result.answered_by} a moment ago{means}."
         return CheckResult(result.check, result.status, seen)
     if ctx.operator.confirm(result.question, ""):
         return result

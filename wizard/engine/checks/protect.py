@@ -281,4 +281,5 @@ def _verdict(name: str, findings: dict[str, Finding], back: str) -> CheckResult:
         question=SEQUENCE_QUESTION,
         if_not=SEQUENCE_IF_NOT,
         answered_by="Seq:OFF",
+        answered_means="the sequencer protect is off too",
     )

@@ -32,6 +32,8 @@ class CheckResult:
         if_not: The fix when the answer to `question` is no.
         answered_by: Display text that answers `question` yes when the person was just
             seen to have it on the M1's display (then it is not asked).
+        answered_means: What that display text says, in words, e.g. "the sequencer
+            protect is off too".
     """
 
     check: str
@@ -41,6 +43,7 @@ class CheckResult:
     question: str = ""
     if_not: str = ""
     answered_by: str = ""
+    answered_means: str = ""
 
     @property
     def passed(self) -> bool:
@@ -53,10 +56,17 @@ class CheckResult:
 
 
 def passed(
-    check: str, reason: str, question: str = "", if_not: str = "", answered_by: str = ""
+    check: str,
+    reason: str,
+    question: str = "",
+    if_not: str = "",
+    answered_by: str = "",
+    answered_means: str = "",
 ) -> CheckResult:
     """A PASS result."""
-    return CheckResult(check, Verdict.PASS, reason, "", question, if_not, answered_by)
+    return CheckResult(
+        check, Verdict.PASS, reason, "", question, if_not, answered_by, answered_means
+    )
 
 
 def failed(check: str, reason: str, fix: str) -> CheckResult:
