@@ -58,6 +58,7 @@ class CheckResult:
 def passed(
     check: str,
     reason: str,
+    *,
     question: str = "",
     if_not: str = "",
     answered_by: str = "",
