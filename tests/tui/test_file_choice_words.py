@@ -57,10 +57,14 @@ async def test_at_80_by_24_the_dialog_says_where_it_looked_and_nothing_is_cut(
             FileScreen(
                 "What you choose replaces in the M1 every program",
                 offered,
-                [(empty, "Downloads")],
+                [(empty, "In Downloads")],
             )
         )
         searching = app.screen.query_one("#file-search", Static)
+        assert str(searching.render()) in (
+            "Looking in Downloads …",
+            "No other sound bank files were found in Downloads.",
+        )
         await until(pilot, lambda: "found" in str(searching.render()), "the search")
         assert str(searching.render()) == "No other sound bank files were found in Downloads."
         label = app.screen.query_one(".field-label", Label)

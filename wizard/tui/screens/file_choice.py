@@ -213,8 +213,9 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
 
 
 def _listed(names: Sequence[str]) -> str:
-    """ "a, b and c", each place in lower case after the first word."""
-    lowered = [names[0]] + [n[0].lower() + n[1:] for n in names[1:]]
-    if len(lowered) == 1:
-        return lowered[0]
-    return ", ".join(lowered[:-1]) + " and " + lowered[-1]
+    """The places as one phrase: "In Downloads", "On the Desktop" and "In this folder"
+    become "Downloads, the Desktop and this folder"."""
+    bare = [n.split(" ", 1)[1] if n.split(" ", 1)[0] in ("In", "On") else n for n in names]
+    if len(bare) == 1:
+        return bare[0]
+    return ", ".join(bare[:-1]) + " and " + bare[-1]
