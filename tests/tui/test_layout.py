@@ -11,13 +11,10 @@ from textual.geometry import Region
 from textual.widgets import OptionList
 
 from tests.tui.person import SIZE, Person, demo_launch, until
-from tests.tui.test_snapshots import ParkedStepScreen
+from tests.tui.test_snapshots import park_at
 from wizard.device.progress import Phase, Progress
-from wizard.engine.operator import StepPosition
-from wizard.engine.plan import plan_steps
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.home import HomeScreen
-from wizard.tui.screens.step import RunSetup
 from wizard.tui.widgets.front_panel import FrontPanel
 
 
@@ -54,15 +51,7 @@ async def test_the_panel_shows_only_at_steps_that_press_keys(tmp_path: Path) -> 
 async def test_the_transfer_label_is_not_cut_at_80_by_24(tmp_path: Path) -> None:
     app = WizardApp(demo_launch(tmp_path, "factory", connect_at_start=True))
     async with app.run_test(size=SIZE) as pilot:
-        procedures = app.procedures.procedures
-        procedure = procedures["factory-restore"]
-        setup = RunSetup(procedure, procedures, app.launch, app.unit, app.rig, None, app.feed)
-        screen = ParkedStepScreen(setup)
-        await app.push_screen(screen)
-        plan = plan_steps(procedure, procedures)
-        index = next(i for i, p in enumerate(plan) if p.step.id == "send-bank")
-        position = StepPosition(index + 1, len(plan), plan[index].path, procedure.id, False)
-        await screen.questions.show_step(plan[index].step, position)
+        screen, _, _ = await park_at(app, "factory-restore", "send-bank")
         what = "global settings with drum kits, 100 combinations, 100 programs"
         screen.questions.show_progress(Progress(Phase.SEND, 18_432, 37_709, 5.9, what, True))
         await pilot.pause()

@@ -22,6 +22,7 @@ from tests.tui.person import SIZE, Person, demo_launch, until
 from wizard.device.progress import Phase, Progress
 from wizard.engine.operator import StepPosition
 from wizard.engine.plan import plan_steps
+from wizard.procedure.model import Step
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import Launch
 from wizard.tui.screens.error import ErrorScreen
@@ -95,6 +96,22 @@ class ParkedStepScreen(StepScreen):
         return None
 
 
+async def park_at(
+    app: WizardApp, procedure_id: str, step_id: str
+) -> tuple[ParkedStepScreen, Step, StepPosition]:
+    """Push a parked step screen of `procedure_id` showing the step `step_id`."""
+    procedures = app.procedures.procedures
+    procedure = procedures[procedure_id]
+    setup = RunSetup(procedure, procedures, app.launch, app.unit, app.rig, None, app.feed)
+    screen = ParkedStepScreen(setup)
+    await app.push_screen(screen)
+    plan = plan_steps(procedure, procedures)
+    index = next(i for i, p in enumerate(plan) if p.step.id == step_id)
+    position = StepPosition(index + 1, len(plan), plan[index].path, procedure.id, False)
+    await screen.questions.show_step(plan[index].step, position)
+    return screen, plan[index].step, position
+
+
 def test_transfer_half_way(snap_compare: SnapCompare, home: Path) -> None:
     app = demo(home, "factory", connect_at_start=True)
     halfway = Progress(
@@ -109,16 +126,7 @@ def test_transfer_half_way(snap_compare: SnapCompare, home: Path) -> None:
     async def sending(pilot: Pilot[Any]) -> None:
         wizard = pilot.app
         assert isinstance(wizard, WizardApp)
-        procedures = wizard.procedures.procedures
-        procedure = procedures["factory-restore"]
-        setup = RunSetup(procedure, procedures, wizard.launch, wizard.unit, wizard.rig, None,
-                         wizard.feed)  # fmt: skip
-        screen = ParkedStepScreen(setup)
-        await wizard.push_screen(screen)
-        plan = plan_steps(procedure, procedures)
-        index = next(i for i, p in enumerate(plan) if p.step.id == "send-bank")
-        position = StepPosition(index + 1, len(plan), plan[index].path, procedure.id, False)
-        await screen.questions.show_step(plan[index].step, position)
+        screen, _, _ = await park_at(wizard, "factory-restore", "send-bank")
         screen.questions.show_progress(halfway)
         await pilot.pause()
 

@@ -11,12 +11,9 @@ from textual.containers import VerticalScroll
 
 from tests.tui.person import SIZE, demo_launch, until
 from tests.tui.test_layout import shown_text
-from tests.tui.test_snapshots import ParkedStepScreen
-from wizard.engine.operator import StepPosition
-from wizard.engine.plan import plan_steps
+from tests.tui.test_snapshots import park_at
 from wizard.procedure.model import KeysStep
 from wizard.tui.app import WizardApp
-from wizard.tui.screens.step import RunSetup
 from wizard.tui.widgets.action_bar import ActionBar
 
 SIZES = ((60, 20), (120, 40), (80, 24))
@@ -30,17 +27,8 @@ def title_shown(app: WizardApp, title: str) -> bool:
 async def test_a_keys_step_keeps_its_title_in_view_through_resizes(tmp_path: Path) -> None:
     app = WizardApp(demo_launch(tmp_path, "battery-dead", connect_at_start=True))
     async with app.run_test(size=SIZE) as pilot:
-        procedures = app.procedures.procedures
-        procedure = procedures["battery-replacement"]
-        setup = RunSetup(procedure, procedures, app.launch, app.unit, app.rig, None, app.feed)
-        screen = ParkedStepScreen(setup)
-        await app.push_screen(screen)
-        plan = plan_steps(procedure, procedures)
-        index = next(i for i, p in enumerate(plan) if p.step.id == "enable-midi")
-        step = plan[index].step
+        screen, step, position = await park_at(app, "battery-replacement", "enable-midi")
         assert isinstance(step, KeysStep)
-        position = StepPosition(index + 1, len(plan), plan[index].path, procedure.id, False)
-        await screen.questions.show_step(step, position)
         asked = asyncio.ensure_future(screen.questions.ask_keys(step))
         bar = screen.query_one(ActionBar)
         await until(pilot, lambda: bar.pending, "the keys step's answers")
