@@ -3,6 +3,8 @@ for before it answers anything else, and detection waits it out instead of givin
 
 from __future__ import annotations
 
+import time
+
 from tests.device.helpers import ready_state
 from wizard.device.backup import take_backup
 from wizard.device.detect import detect
@@ -12,6 +14,7 @@ from wizard.device.settle import STILL_SENDING
 from wizard.emulator.machine import M1Emulator
 from wizard.emulator.timing import DEFAULT_PROCESSING_DELAY, Timing
 from wizard.m1.constants import WIRE_BYTES_PER_SECOND
+from wizard.transport.base import WrappedTransport
 from wizard.transport.link import EmulatorLink
 
 SPEED_UP = 10.0
@@ -76,4 +79,43 @@ def test_a_quiet_m1_is_asked_without_a_word_about_waiting() -> None:
         notices: list[str] = []
         found = detect(Exchange(link, timeouts=timeouts(), wire_rate=RATE, notice=notices.append))
     assert notices == []
+    assert found.found_by == "identity request"
+
+
+class Stutter(WrappedTransport):
+    """An interface that hands bytes over in bursts (or a computer under load): once the
+    leftover dump is well under way, nothing seems to arrive for a while, longer than the
+    quiet spell that ends the wait, and then the rest comes."""
+
+    def __init__(self, inner: EmulatorLink, gap: float) -> None:
+        super().__init__(inner)
+        self._gap = gap
+        self._frozen: tuple[float, int] | None = None
+        self.gaps = 0
+
+    @property
+    def stray_bytes(self) -> int:
+        """The inner count, held still during one gap."""
+        count = self.inner.stray_bytes
+        now = time.monotonic()
+        if self._frozen is None and count > 4000:
+            self._frozen, self.gaps = (now, count), 1
+        if self._frozen is not None and now - self._frozen[0] < self._gap:
+            return self._frozen[1]
+        return count
+
+
+def test_a_gap_inside_the_leftover_dump_is_waited_out_too() -> None:
+    emulator = M1Emulator(
+        ready_state("factory"), timing=Timing(RATE, DEFAULT_PROCESSING_DELAY / SPEED_UP)
+    )
+    with EmulatorLink(emulator) as link:
+        interrupted_backup(link)
+        notices: list[str] = []
+        stutter = Stutter(link, gap=timeouts().idle * 3)
+        second = Exchange(stutter, timeouts=timeouts(), wire_rate=RATE, notice=notices.append)
+        found = detect(second)
+    assert stutter.gaps == 1
+    # Waited out twice, announced once.
+    assert notices == [STILL_SENDING]
     assert found.found_by == "identity request"

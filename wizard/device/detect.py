@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.device.exchange import Exchange
+from wizard.device.exchange import Exchange, longest_reply
 from wizard.device.outcomes import DeviceError, Outcome
-from wizard.device.settle import Heard, wait_out_dump
+from wizard.device.settle import LONGEST_DUMP, Heard, wait_out_dump
 from wizard.m1 import Function, IdentityReply, IdentityRequest, Message, ModeData, Request
 from wizard.m1.constants import Allocation
 
@@ -130,10 +130,17 @@ def detect(exchange: Exchange) -> Detection:
         DeviceError: SILENT when nothing answers on any channel, NOT_AN_M1 for another
             instrument, DAMAGED_REPLY when the replies arrive broken.
     """
-    try:
-        return _find(exchange, Heard.now(exchange))
-    except _StillSending:
-        wait_out_dump(exchange)
+    # The wait ends after a quiet spell; a computer under load (or an interface that
+    # hands bytes over in bursts) can make a gap inside the dump look like its end, so a
+    # dump still heard afterwards is waited out again, within the longest dump's time.
+    limit = exchange.clock() + exchange.wire_time(longest_reply(LONGEST_DUMP))
+    announce = True
+    while exchange.clock() < limit:
+        try:
+            return _find(exchange, Heard.now(exchange))
+        except _StillSending:
+            wait_out_dump(exchange, announce)
+            announce = False
     return _find(exchange, None)
 
 

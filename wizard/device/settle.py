@@ -44,13 +44,14 @@ class Heard:
         return Heard.now(exchange) != self
 
 
-def wait_out_dump(exchange: Exchange) -> None:
-    """Say that the M1 is still sending, then drop what arrives until it stops.
+def wait_out_dump(exchange: Exchange, announce: bool = True) -> None:
+    """Say that the M1 is still sending (`announce`: not again on a second wait), then
+    drop what arrives until it stops.
 
     The input counts as quiet after `timeouts.idle` seconds without a byte; the wait never
     lasts longer than the longest dump's wire time plus `timeouts.first_reply`.
     """
-    if exchange.notice is not None:
+    if announce and exchange.notice is not None:
         exchange.notice(STILL_SENDING)
     clock = exchange.clock
     longest = exchange.wire_time(longest_reply(LONGEST_DUMP))
