@@ -141,7 +141,7 @@ def arm(bench: Bench, fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:
     if fault.ctrl_c_comparing:
         _interrupt_comparing(fault, monkeypatch)
     if fault.dump_in_progress:
-        interrupt_backup(bench.link, bench.emulator, bench.exchange)
+        interrupt_backup(bench.transport.inner, bench.emulator, bench.exchange)
 
 
 def _interrupt_comparing(fault: Fault, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from wizard.device.exchange import Exchange
 from wizard.device.progress import Progress
 from wizard.emulator import M1Emulator, Timing
 from wizard.m1.constants import WIRE_BYTES_PER_SECOND
-from wizard.transport.link import EmulatorLink
+from wizard.transport.base import Transport
 
 SIGNALS = tuple(signal.Signals(s) for s in CAUGHT)
 """The signals m1-wizard handles as Ctrl-C on this platform (SIGTERM, and SIGHUP off Windows)."""
@@ -67,8 +67,10 @@ class _Interrupted(Exception):
     """The interrupted backup's stop (its own kind, so no other error is mistaken for it)."""
 
 
-def interrupt_backup(link: EmulatorLink, emulator: M1Emulator, exchange: Exchange) -> None:
-    """Start an ALL DATA backup on the bench's ports and interrupt it once its dump began.
+def interrupt_backup(ports: Transport, emulator: M1Emulator, exchange: Exchange) -> None:
+    """Start an ALL DATA backup on the bench's ports (`ports`: the bench's transport under
+    its fault traps, a raw device when the bench has one) and interrupt it once its dump
+    began.
 
     The M1 goes on sending the rest of the dump, and answers nothing else until its last
     byte is out. The next run starts at once on the same ports as a new process would:
@@ -78,7 +80,9 @@ def interrupt_backup(link: EmulatorLink, emulator: M1Emulator, exchange: Exchang
     """
     usual = emulator.timing
     emulator.timing = Timing(RATE, 0.0)
-    first = Exchange(link, timeouts=exchange.timeouts, wire_rate=RATE)
+    # The same ports the next run uses: over a raw device the M1's replies reach only
+    # the device (a second reader of the emulator's output would take some of them).
+    first = Exchange(ports, timeouts=exchange.timeouts, wire_rate=RATE)
     found = detect(first)
 
     def stop_soon(progress: Progress) -> None:
@@ -93,7 +97,7 @@ def interrupt_backup(link: EmulatorLink, emulator: M1Emulator, exchange: Exchang
         raise AssertionError("the backup ended before it could be interrupted")
     finally:
         emulator.timing = usual  # what is already on its way keeps its wire timing
-    link.clear_input()
+    ports.clear_input()
     exchange.wire_rate = RATE
     announced.clear()
     if exchange.notice is None:
