@@ -174,18 +174,23 @@ class Person:
         await self.pilot.pause()
 
     async def follow(
-        self, file: Path | None = None, on_recover: Handler | None = None
+        self,
+        file: Path | None = None,
+        on_recover: Handler | None = None,
+        on_question: Handler | None = None,
     ) -> list[str]:
         """Answer everything until the run ends, as someone doing what the screen says:
         the lit keys typed on the panel, yes to every question, `file` pasted into the
         file dialog, the overwrite allowed. A failure goes to `on_recover`, or fails the
-        test.
+        test. `on_question` looks at each question before it is answered.
 
         Returns:
             The ids of the keys steps, in order.
         """
         keys_steps: list[str] = []
         while (kind := await self.next_question()) != "end":
+            if on_question is not None:
+                await on_question(self)
             match kind:
                 case "keys":
                     step = self.step

@@ -36,35 +36,3 @@ async def test_the_backup_is_shown_with_its_path_and_copied_with_p(tmp_path: Pat
         await pilot.press("p")
         await pilot.pause()
         assert app.clipboard == str(saved)
-
-
-async def test_steps_that_need_the_room_name_the_backup_in_one_line(tmp_path: Path) -> None:
-    # At 80 x 24 the six lines of the backup's place pushed the keys step's own words and
-    # the M1's display off the screen; there the backup is named in one line.
-    from tests.engine.helpers import factory_file
-    from wizard.tui.app import WizardApp
-
-    bank = factory_file(tmp_path, "bank.syx")
-    app = WizardApp(demo_launch(tmp_path / "home", "used"))
-    under_keys: dict[str, str] = {}
-    async with app.run_test(size=SIZE) as pilot:
-        person = Person(pilot)
-        await person.choose_on_home("used-m1-checklist")
-        await person.connect_emulator()
-        while (kind := await person.next_question()) != "end":
-            files = person.step_screen.query_one("#files")
-            if kind == "keys" and files.display:
-                under_keys[person.step.id] = str(files.render())
-            match kind:
-                case "keys":
-                    await person.type_keys(person.lit())
-                    await person.answer("yes")
-                case "file":
-                    await person.paste_path(str(bank))
-                    await person.click("#file-send")
-                case "overwrite":
-                    await person.click("#overwrite-yes")
-                case _:
-                    await person.answer("yes")
-        (saved,) = app.unit.backups.glob("*.syx")
-    assert under_keys["set-allocation"] == f"Backup saved: {saved.name} (p copies its full path)"

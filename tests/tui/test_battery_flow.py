@@ -15,6 +15,7 @@ from textual.widgets import Static
 from tests.engine.helpers import factory_file
 from tests.tui.person import SIZE, Person, demo_launch, until
 from tests.tui.test_demo_home_line import BACK, LOST, home_line
+from tests.tui.test_layout import shown_text
 from wizard.device.progress import Progress
 from wizard.emulator import build_state
 from wizard.engine.endings import RunStatus
@@ -48,7 +49,20 @@ async def test_battery_replacement_ends_with_the_factory_sounds_verified(
         await person.choose_on_home("battery-replacement")
         # A wiped M1 ignores SysEx until MIDI is enabled: the connect screen says so.
         assert "Nothing answered." in await person.connect_emulator()
-        keys_steps = await person.follow(bank)
+        seen_at_protects: list[str] = []
+        told: list[str] = []
+
+        async def look(person: Person) -> None:
+            # The check before it passed; its verdict under the panel pushed this keys
+            # step's own first line off a 24-line screen. It passes as a notification.
+            if person.step.id == "protects-off":
+                seen_at_protects.append(" ".join(shown_text(app).split()))
+                notes = person.step_screen.query_one("#notes")
+                assert not notes.display or "Excl" not in str(notes.render())
+                told.extend(n.message for n in app._notifications)
+
+        keys_steps = await person.follow(bank, on_question=look)
+        assert any(m.startswith("The M1 answers requests from the computer") for m in told)
         outcome = person.step_screen.outcome
         assert outcome is not None and outcome.status is RunStatus.COMPLETED
         assert keys_steps == ["enable-midi", "protects-off", "set-allocation", "first-sound"]
@@ -72,6 +86,7 @@ async def test_battery_replacement_ends_with_the_factory_sounds_verified(
     again = WizardApp(launch)
     async with again.run_test(size=SIZE):
         assert home_line(again) == (BACK, "backup")
+    assert "The M1 also starts with its memory locked." in seen_at_protects[0]
     assert under, "the transfer showed progress"
     # Before, the memory check's "✓ 100 of the 100 programs ..." stayed there.
     assert not any("✓" in text for text in under), under[:1]

@@ -93,29 +93,3 @@ async def test_the_highlighted_entry_stays_in_view_at_60_by_20(tmp_path: Path) -
         listing = app.screen.query_one("#procedure-list", OptionList)
         assert listing.highlighted == listing.get_option_index("backup")
         assert "Back up the M1 to the computer" in text_in(app, listing.content_region)
-
-
-async def test_at_80_by_24_a_keys_step_after_a_check_shows_its_own_words(
-    tmp_path: Path,
-) -> None:
-    # The check before it ("Ask the M1 over MIDI") passed; its verdict under the panel
-    # pushed the keys step's own first line off a 24-line screen. There it passes as a
-    # notification instead, and the step's words stay on screen.
-    app = WizardApp(demo_launch(tmp_path / "home", "battery-dead"))
-    async with app.run_test(size=SIZE) as pilot:
-        person = Person(pilot)
-        await person.choose_on_home("battery-replacement")
-        await person.connect_emulator()
-        while (kind := await person.next_question()) != "end":
-            if person.step.id == "protects-off":
-                break
-            if kind == "keys":
-                await person.type_keys(person.lit())
-            await person.answer("yes")
-        await pilot.pause()
-        shown = " ".join(shown_text(app).split())
-        assert "The M1 also starts with its memory locked." in shown
-        notes = person.step_screen.query_one("#notes")
-        assert not notes.display or "Excl" not in str(notes.render())
-        told = [n.message for n in app._notifications]
-        assert any(m.startswith("The M1 answers requests from the computer") for m in told)

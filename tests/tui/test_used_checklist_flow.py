@@ -1,7 +1,7 @@
 """The second-hand M1 checklist in the demo, on the emulated stranger's M1 (channel 5, EXCL
 off, protects on, 50/50 memory): the person switches MIDI on, unlocks the memory and
 changes the allocation on the drawn panel, and the wizard saves what the last owner left
-before the bank goes in."""
+before the bank goes in; after that, keys steps name the backup in one line."""
 
 from __future__ import annotations
 
@@ -24,7 +24,14 @@ async def test_used_m1_is_set_up_on_the_drawn_panel_and_gets_the_new_bank(tmp_pa
         person = Person(pilot)
         await person.choose_on_home("used-m1-checklist")
         assert "Nothing answered." in await person.connect_emulator()
-        keys_steps = await person.follow(bank)
+        under_keys: dict[str, str] = {}
+
+        async def look(person: Person) -> None:
+            files = person.step_screen.query_one("#files")
+            if person.step.kind == "keys" and files.display:
+                under_keys[person.step.id] = str(files.render())
+
+        keys_steps = await person.follow(bank, on_question=look)
         outcome = person.step_screen.outcome
         assert outcome is not None and outcome.status is RunStatus.COMPLETED
         assert keys_steps == [
@@ -45,3 +52,6 @@ async def test_used_m1_is_set_up_on_the_drawn_panel_and_gets_the_new_bank(tmp_pa
     # What the last owner left was saved (and read back) before anything was replaced.
     (saved,) = sorted(app.unit.backups.glob("*.syx"))
     assert saved.name.endswith("-all.syx")
+    # At 80 x 24 the six lines of the backup's place pushed a keys step's own words and
+    # the M1's display off the screen; there the backup is named in one line.
+    assert under_keys["set-allocation"] == f"Backup saved: {saved.name} (p copies its full path)"
