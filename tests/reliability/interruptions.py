@@ -8,13 +8,13 @@ from __future__ import annotations
 import signal
 import threading
 
-from wizard.cli.signals import CAUGHT
 from wizard.device.backup import take_backup
 from wizard.device.detect import detect
 from wizard.device.exchange import Exchange
 from wizard.device.progress import Progress
 from wizard.emulator import M1Emulator, Timing
 from wizard.m1.constants import WIRE_BYTES_PER_SECOND
+from wizard.stop_signals import CAUGHT
 from wizard.transport.base import Transport
 
 SIGNALS = tuple(signal.Signals(s) for s in CAUGHT)

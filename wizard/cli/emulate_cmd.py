@@ -15,7 +15,6 @@ from types import FrameType
 from wizard.cli import exit_codes
 from wizard.cli.emulate_settings import add_settings_options, apply_settings, faults_from
 from wizard.cli.option_values import PORT_NAME_CHARACTERS, log_file, port_name
-from wizard.cli.signals import CAUGHT
 from wizard.emulator.behaviour import Behaviour
 from wizard.emulator.machine import M1Emulator
 from wizard.emulator.scenario_names import SCENARIOS
@@ -26,6 +25,7 @@ from wizard.errors import BuildError, FileFormatError, ProtocolError, TransportE
 from wizard.m1.message_kinds import MessageKind
 from wizard.m1.parse import describe_function, peek
 from wizard.m1.syx_file import FileUnreadableError, read_dump_file
+from wizard.stop_signals import CAUGHT
 from wizard.transport.base import Transport
 from wizard.transport.bridge import EmulatorBridge, M1Direction, Traffic
 from wizard.transport.link import EmulatorLink

@@ -5,14 +5,11 @@ in words, temporary files removed, exit 1), and the message names the signal."""
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
 
-CAUGHT = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
-)  # Windows has no SIGHUP
+from wizard.stop_signals import CAUGHT, handled_by
 
 
 class Stopped(KeyboardInterrupt):
@@ -47,18 +44,9 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 @contextmanager
 def stopping_cleanly() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP raise `Stopped`; the old handlers come back after."""
-    previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
     _received.clear()
-    try:
-        for caught in CAUGHT:
-            previous[caught] = signal.signal(caught, _stop)
-    except ValueError:  # not the main thread: signals cannot be caught here
-        pass
-    try:
+    with handled_by(_stop):
         yield
-    finally:
-        for caught, handler in previous.items():
-            signal.signal(caught, handler if handler is not None else signal.SIG_DFL)
 
 
 def how_stopped(interrupt: KeyboardInterrupt) -> str:
@@ -70,9 +58,5 @@ def how_stopped(interrupt: KeyboardInterrupt) -> str:
 def default_signals() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP do what they do by default (the Textual wizard
     restores the terminal itself; a KeyboardInterrupt inside its event loop would not)."""
-    previous = {caught: signal.signal(caught, signal.SIG_DFL) for caught in CAUGHT}
-    try:
+    with handled_by(signal.SIG_DFL):
         yield
-    finally:
-        for caught, handler in previous.items():
-            signal.signal(caught, handler if handler is not None else signal.SIG_DFL)

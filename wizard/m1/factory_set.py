@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wizard.m1 import AllCombinationsDump, AllDataDump, AllProgramsDump, KorgMessage
 from wizard.m1.parts import Part, parts_of
+from wizard.m1.report import listed
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,6 @@ def _matches(names: Sequence[str], expected: tuple[tuple[int, str], ...]) -> boo
     )
 
 
-def _listed(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 @dataclass(frozen=True)
 class Recognition:
     """A factory set found in dumps.
@@ -87,13 +84,13 @@ class Recognition:
         if not self.missing:
             return ""
         where = "these files" if self.several else "this file"
-        what = _listed(self.missing)
+        what = listed(self.missing)
         return f"The {what} are not in {where}."  # every part's name is a plural
 
     def summary(self) -> str:
         """The set and the parts present, e.g. "Korg's M1 factory sounds: programs and
         global settings"."""
-        return f"{self.name}: {_listed(self.present)}"
+        return f"{self.name}: {listed(self.present)}"
 
 
 def recognise(dumps: Sequence[KorgMessage], *, several: bool = False) -> Recognition | None:

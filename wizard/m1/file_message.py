@@ -6,10 +6,8 @@ from dataclasses import dataclass
 
 from wizard.errors import ProtocolError
 from wizard.m1.constants import (
-    FORMAT_BASE,
     KORG_ID,
     M1_MODEL_ID,
-    SYSEX_START,
     Allocation,
     Bank,
     Function,
@@ -27,7 +25,7 @@ from wizard.m1.messages import (
 from wizard.m1.parse import PAYLOAD_START, Peek, describe_function, parse, peek
 from wizard.m1.report import Contents, Problem, contents_of, error, warning
 from wizard.m1.sizes import DUMP_PREFIX
-from wizard.m1.sysex_scan import Span
+from wizard.m1.sysex_scan import Span, is_m1
 
 # Dumps whose `000000ac` byte carries the allocation bit (§2.1); 51 has a bank bit only.
 ALLOCATION_DUMPS = frozenset(
@@ -73,7 +71,7 @@ class FileMessage:
         """The function byte of an M1 message (known to the M1 or not), else None."""
         if self.peek.function is not None:
             return int(self.peek.function)
-        if _has_m1_header(self.data) and len(self.data) > PAYLOAD_START - 1:
+        if is_m1(self.data) and len(self.data) > PAYLOAD_START - 1:
             return self.data[PAYLOAD_START - 1]
         return None
 
@@ -138,16 +136,6 @@ class FileMessage:
         if isinstance(self.message, KorgMessage):
             return self.message.kind.words.upper()
         return "unknown message"
-
-
-def _has_m1_header(data: bytes) -> bool:
-    return (
-        len(data) >= 4
-        and data[0] == SYSEX_START
-        and data[1] == KORG_ID
-        and data[2] & 0xF0 == FORMAT_BASE
-        and data[3] == M1_MODEL_ID
-    )
 
 
 def _where(index: int, offset: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -121,6 +121,11 @@ def _bank_phrase(names: tuple[str, ...], singular: str, plural: str) -> str:
     if len(names) == 1:
         return f'{singular} "{names[0]}"'
     return f"{len(names)} {plural} ({names[0]} ... {names[-1]})"
+
+
+def listed(words: Sequence[str]) -> str:
+    """Words listed as a person lists them: "a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def describe_contents(contents: Contents) -> str:

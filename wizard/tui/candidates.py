@@ -13,6 +13,7 @@ from wizard.m1.dump_set import gather
 from wizard.m1.dumps import AllDataDump, AllProgramsDump
 from wizard.m1.factory_set import PART_NAMES, recognise
 from wizard.m1.parts import Part, parts_of
+from wizard.m1.report import listed
 from wizard.m1.sources import read_sources
 from wizard.m1.syx_file import FileUnreadableError
 
@@ -123,9 +124,7 @@ def describe(path: Path) -> str | None:
     else:
         parts = {p for d in dumps for p in parts_of(d)}
         names = [PART_NAMES[p] for p in ORDER if p in parts]
-        what = "M1 sounds and settings: " + (
-            names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        )
+        what = "M1 sounds and settings: " + listed(names)
     first = next((d for d in dumps if isinstance(d, (AllProgramsDump, AllDataDump))), None)
     if first is not None and first.programs:
         what += f'; first program "{first.programs[0].name.strip()}"'

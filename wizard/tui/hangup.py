@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
 from textual.app import App
 
-CAUGHT = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
-)  # Windows has no SIGHUP
-
-Handler = Callable[[int, FrameType | None], Any] | int | None
+from wizard.stop_signals import CAUGHT, handled_by
 
 
 @contextmanager
@@ -28,7 +24,6 @@ def quit_on_hangup(app: App[Any]) -> Iterator[None]:
     Args:
         app: The app about to run in this (main) thread.
     """
-    previous: dict[int, Handler] = {}
 
     def stop(signum: int, frame: FrameType | None) -> None:
         for caught in CAUGHT:
@@ -40,13 +35,5 @@ def quit_on_hangup(app: App[Any]) -> Iterator[None]:
         # The handler interrupts the loop's own thread: hand the quit to the loop.
         loop.call_soon_threadsafe(app.call_later, app.action_quit)
 
-    try:
-        for caught in CAUGHT:
-            previous[caught] = signal.signal(caught, stop)
-    except ValueError:  # not the main thread (tests run the app there): nothing to catch
-        pass
-    try:
+    with handled_by(stop):
         yield
-    finally:
-        for caught, handler in previous.items():
-            signal.signal(caught, handler if handler is not None else signal.SIG_DFL)

@@ -4,7 +4,7 @@ and compared record by record, §3.6)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wizard.device.image import MemoryImage, differences, image_of
@@ -17,6 +17,7 @@ from wizard.errors import WizardError
 from wizard.m1 import AllProgramsDump, Bank, Function, KorgMessage, Request
 from wizard.m1.inspection import look_at_memory
 from wizard.m1.parts import PART_WORDS, Part
+from wizard.m1.report import listed
 from wizard.m1.syx_file import read_dump_file
 from wizard.operations import words
 from wizard.operations.safety import file_problem
@@ -134,11 +135,11 @@ def _compare(
     except WizardError as error:
         return failure(name, session, error, before, (SILENT_REASON, SILENT_FIX))
     found = differences(image, read)
-    parts = _and(PART_WORDS[part] for part in image.parts)
+    parts = listed([PART_WORDS[part] for part in image.parts])
     if not found:
         source = f"{label} {path.name}"
         if more:
-            source = f"{label}s " + _and([path.name, *(p.name for p, _ in more)])
+            source = f"{label}s " + listed([path.name, *(p.name for p, _ in more)])
         return passed(name, f"Read back from the M1, {parts} are the same as in the {source}.")
     return failed(
         name,
@@ -146,12 +147,6 @@ def _compare(
         "If nothing was changed on purpose, the MIDI interface may be damaging data: "
         f"{TEST_INTERFACE}, then retry.",
     )
-
-
-def _and(items: Iterable[str]) -> str:
-    """Words listed as a person lists them: "a, b and c"."""
-    listed = list(items)
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
 
 
 def matches_backup(session: Session, params: Mapping[str, ParamValue]) -> CheckResult:

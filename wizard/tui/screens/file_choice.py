@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.m1.report import listed
 from wizard.m1.sources import typed_paths
 from wizard.tui.candidates import find_candidates
 
@@ -215,7 +216,4 @@ class FileScreen(ModalScreen[tuple[Path, ...] | None]):
 def _listed(names: Sequence[str]) -> str:
     """The places as one phrase: "In Downloads", "On the Desktop" and "In this folder"
     become "Downloads, the Desktop and this folder"."""
-    bare = [n.split(" ", 1)[1] if n.split(" ", 1)[0] in ("In", "On") else n for n in names]
-    if len(bare) == 1:
-        return bare[0]
-    return ", ".join(bare[:-1]) + " and " + bare[-1]
+    return listed([n.split(" ", 1)[1] if n.split(" ", 1)[0] in ("In", "On") else n for n in names])
