@@ -97,6 +97,7 @@ class StepQuestions(StepPage):
         self._power = ""
         # A resumed run's own backup (taken before the stop) counts as made in this run.
         self._backups_before = set(self._backup_files()) - self._resumed_backup()
+        self._made: list[Path] = []  # looked up when a step or a notice may bring one
         planned = plan_steps(setup.procedure, setup.library)
         self._sending_steps = [i for i, p in enumerate(planned) if isinstance(p.step, TransferStep)]
 
@@ -166,14 +167,16 @@ class StepQuestions(StepPage):
 
     @property
     def backups_made(self) -> list[Path]:
-        """The backup files saved during this run, oldest first."""
-        return [p for p in self._backup_files() if p not in self._backups_before]
+        """The backup files saved during this run, oldest first (as of the last step or
+        notice: the footer asks often, the folder is not read each time)."""
+        return self._made
 
     def show_backups(self) -> None:
         """Where this run's latest backup is, kept on show from the moment it is saved: in
         full (path, folder, how to copy it), or in one line on steps whose panel or transfer
         box need the room."""
-        made = self.backups_made
+        self._made = [p for p in self._backup_files() if p not in self._backups_before]
+        made = self._made
         shown = self.screen.query_one("#files", Static)
         shown.display = bool(made)
         if not made:
